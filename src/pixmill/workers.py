@@ -1,0 +1,94 @@
+"""The bounded pool of worker processes where every pixel is touched (architecture.md §4.6).
+
+Workers are spawned (never forked from a process with libvips threads), run with an
+address-space limit, get a wall-clock deadline per job, and are replaced when killed. In front
+of the pool a bounded queue answers 429 at once when full, before any fetch happens.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import multiprocessing
+import resource
+from collections.abc import Iterator
+from concurrent.futures import CancelledError as FutureCancelled
+from concurrent.futures import TimeoutError as FutureTimeout
+from contextlib import contextmanager
+
+from pebble import ProcessExpired, ProcessPool
+
+from pixmill import jobs
+from pixmill.errors import BadRequest, TooManyRequests
+
+log = logging.getLogger(__name__)
+
+
+def _init_worker(threads: int, memory_mb: int) -> None:
+    limit = memory_mb * 1024 * 1024
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    import pyvips
+
+    pyvips.cache_set_max(0)  # a server sees each image once; the cache only holds memory
+    pyvips.concurrency_set(threads)
+    pyvips.block_untrusted_set(True)
+    jobs.discover()
+
+
+class WorkerPool:
+    """Runs jobs in worker processes, at most ``workers + queue_size`` admitted at once."""
+
+    def __init__(
+        self,
+        *,
+        workers: int,
+        threads: int,
+        queue_size: int,
+        timeout: float,
+        memory_mb: int,
+        max_tasks: int,
+    ) -> None:
+        self.workers = workers
+        self.capacity = workers + queue_size
+        self.timeout = timeout
+        self.in_flight = 0
+        self._pool = ProcessPool(
+            max_workers=workers,
+            max_tasks=max_tasks,
+            initializer=_init_worker,
+            initargs=(threads, memory_mb),
+            context=multiprocessing.get_context("spawn"),
+        )
+
+    @contextmanager
+    def admit(self) -> Iterator[None]:
+        """Hold a place in the queue for one request, or refuse with 429 when it is full."""
+        if self.in_flight >= self.capacity:
+            raise TooManyRequests("The server is busy; retry shortly", retry_after=1)
+        self.in_flight += 1
+        try:
+            yield
+        finally:
+            self.in_flight -= 1
+
+    async def run(self, job: jobs.Job) -> jobs.JobResult:
+        """Run a job in a worker; a job past its deadline or that kills its worker is a 400."""
+        future = self._pool.schedule(jobs.run, args=(job,), timeout=self.timeout)
+        try:
+            return await asyncio.wrap_future(future)
+        except FutureTimeout:
+            raise BadRequest(
+                f"Processing took longer than {self.timeout:g} s and was stopped"
+            ) from None
+        except ProcessExpired as error:
+            log.warning("worker died running %s: exit code %s", job.command, error.exitcode)
+            raise BadRequest(
+                "The image could not be processed within the server's limits"
+            ) from None
+        except (asyncio.CancelledError, FutureCancelled):
+            future.cancel()
+            raise
+
+    def close(self) -> None:
+        self._pool.stop()
+        self._pool.join(timeout=5)
