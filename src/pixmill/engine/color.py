@@ -17,15 +17,13 @@ def with_alpha(image: pyvips.Image) -> pyvips.Image:
 
 
 def background(image: pyvips.Image, color: Rgba) -> tuple[pyvips.Image, list[float]]:
-    """A fill value matching the image's bands; adds alpha when the colour is see-through."""
+    """A fill value matching the image's bands. A grey image becomes sRGB for a coloured fill,
+    and gains alpha for a see-through one, as ImageMagick promotes images."""
     if color[3] < 255:
         image = with_alpha(image)
-    grey = image.bands <= 2
-    value = (
-        [round(0.2126 * color[0] + 0.7152 * color[1] + 0.0722 * color[2])]
-        if grey
-        else list(color[:3])
-    )
+    if image.bands <= 2 and not color[0] == color[1] == color[2]:
+        image = image.colourspace("srgb")
+    value = [color[0]] if image.bands <= 2 else list(color[:3])
     if image.hasalpha():
         value.append(color[3])
     return image, [float(v) for v in value]

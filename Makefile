@@ -1,0 +1,21 @@
+.PHONY: run test test-hostile lint bench
+
+# Install everything and start the server on http://127.0.0.1:8080 with the embedded defaults.
+run:
+	scripts/setup.sh
+	.venv/bin/pixmill serve
+
+# Install the development dependencies and run the whole test suite.
+test:
+	scripts/setup.sh --dev
+	.venv/bin/ruff check src tests bench
+	.venv/bin/python -m pytest
+
+# Only the adversarial suite.
+test-hostile:
+	scripts/setup.sh --dev
+	.venv/bin/python -m pytest tests/hostile
+
+lint:
+	.venv/bin/ruff check src tests bench
+	.venv/bin/ruff format --check src tests bench
