@@ -51,5 +51,10 @@ def apply_to_channels(
 
 
 def grayscale(image: pyvips.Image) -> pyvips.Image:
-    """Rec. 709 luminance, alpha kept."""
-    return image.colourspace("b-w")
+    """Rec. 709 luma on the gamma-encoded values (ImageMagick's Rec709Luma), alpha kept."""
+    if image.bands <= 2:
+        return image
+    luma = image[:3].recomb([[0.2126, 0.7152, 0.0722]]).cast("uchar")
+    if image.hasalpha():
+        luma = luma.bandjoin(image[3])
+    return luma.copy(interpretation="b-w")
