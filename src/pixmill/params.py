@@ -13,7 +13,14 @@ import re
 from typing import Annotated, Any
 
 import webcolors
-from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationError, WithJsonSchema
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    PlainSerializer,
+    ValidationError,
+    WithJsonSchema,
+)
 
 from pixmill.errors import BadRequest
 
@@ -147,9 +154,17 @@ Float = Annotated[float, BeforeValidator(to_float)]
 Bool = Annotated[bool, BeforeValidator(to_bool)]
 Text = Annotated[str, BeforeValidator(to_text)]
 Word = Annotated[str, BeforeValidator(to_word)]
+
+
+def color_text(color: Rgba) -> str:
+    """``#rrggbbaa`` (or ``transparent``) for documentation and JSON."""
+    return "transparent" if color == TRANSPARENT else "#{:02x}{:02x}{:02x}{:02x}".format(*color)
+
+
 Color = Annotated[
     Rgba,
     BeforeValidator(to_color),
+    PlainSerializer(color_text, return_type=str),
     WithJsonSchema({"type": "string", "description": "CSS colour name, #hex, or tr"}),
 ]
 Source = Annotated[

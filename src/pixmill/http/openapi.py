@@ -25,7 +25,8 @@ def document(registry: Registry) -> dict[str, Any]:
     }
     paths: dict[str, Any] = {"/status": _status_path()}
     for cmd in registry.commands():
-        schema = cmd.params.model_json_schema(ref_template=_REF)
+        # Serialization mode renders defaults through their serializers (colours as text).
+        schema = cmd.params.model_json_schema(ref_template=_REF, mode="serialization")
         schemas.update(schema.pop("$defs", {}))
         model = f"{cmd.name}_params"
         schemas[model] = schema
