@@ -14,6 +14,7 @@ import resource
 from collections.abc import Iterator
 from concurrent.futures import CancelledError as FutureCancelled
 from concurrent.futures import TimeoutError as FutureTimeout
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 
 from pebble import ProcessExpired, ProcessPool
@@ -52,13 +53,23 @@ class WorkerPool:
         self.capacity = workers + queue_size
         self.timeout = timeout
         self.in_flight = 0
-        self._pool = ProcessPool(
-            max_workers=workers,
-            max_tasks=max_tasks,
-            initializer=_init_worker,
-            initargs=(threads, memory_mb),
-            context=multiprocessing.get_context("spawn"),
-        )
+        self._options = {
+            "max_workers": workers,
+            "max_tasks": max_tasks,
+            "initializer": _init_worker,
+            "initargs": (threads, memory_mb),
+            "context": multiprocessing.get_context("spawn"),
+        }
+        self._pool = ProcessPool(**self._options)
+
+    def _healthy_pool(self) -> ProcessPool:
+        """The pool, rebuilt if it broke: pebble gives up on the whole pool when a worker dies
+        while idle (killed by the OOM killer or an operator), so we start a fresh one."""
+        if not self._pool.active:
+            log.warning("worker pool broke; starting a new one")
+            self._pool.stop()
+            self._pool = ProcessPool(**self._options)
+        return self._pool
 
     @contextmanager
     def admit(self) -> Iterator[None]:
@@ -73,7 +84,13 @@ class WorkerPool:
 
     async def run(self, job: jobs.Job) -> jobs.JobResult:
         """Run a job in a worker; a job past its deadline or that kills its worker is a 400."""
-        future = self._pool.schedule(jobs.run, args=(job,), timeout=self.timeout)
+        try:
+            return await self._attempt(job)
+        except BrokenProcessPool:  # the pool broke under this job, not because of it
+            return await self._attempt(job)
+
+    async def _attempt(self, job: jobs.Job) -> jobs.JobResult:
+        future = self._healthy_pool().schedule(jobs.run, args=(job,), timeout=self.timeout)
         try:
             return await asyncio.wrap_future(future)
         except FutureTimeout:
