@@ -85,4 +85,5 @@ def _run(cmd: Command, job: Job) -> JobResult:
     if isinstance(result, pyvips.Image):
         result = Output(result)
     fmt = result.format or (inputs.raw(primary).format if primary else "png")
-    return JobResult(data=encode(result.image, fmt, job.limits, result.quality), format=fmt)
+    data = encode(result.image, fmt, job.limits, result.quality)
+    return JobResult(data=data, format=fmt, fields=result.fields)

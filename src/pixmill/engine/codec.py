@@ -9,7 +9,8 @@ decoded.
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import pyvips
@@ -60,6 +61,7 @@ class Output:
     image: pyvips.Image
     format: str | None = None
     quality: int | None = None
+    fields: dict[str, Any] = field(default_factory=dict)  # added to the JSON reply
 
 
 def extension(fmt: str) -> str:
