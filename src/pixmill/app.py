@@ -39,6 +39,7 @@ def limits_of(settings: Settings) -> Limits:
         max_frames=settings.max_frames,
         max_animation_pixels=int(settings.max_animation_megapixels * 1e6),
         quality=settings.jpeg_quality,
+        max_jpeg_scans=settings.max_jpeg_scans,
     )
 
 
@@ -63,6 +64,7 @@ def create_app(
         timeout=settings.fetch_timeout,
         max_bytes=settings.fetch_max_bytes,
         max_redirects=settings.fetch_max_redirects,
+        allowed_hosts=settings.allowed_sources,
     )
     dispatcher = Dispatcher(
         keys=keys,

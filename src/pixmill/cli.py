@@ -26,9 +26,8 @@ def serve(
     workers: Annotated[int | None, typer.Option(help="Worker processes for pixels.")] = None,
 ) -> None:
     """Start the HTTP server; on first start, create and print an API key."""
-    import uvicorn
-
     from pixmill.app import create_app, open_keys
+    from pixmill.http import server
 
     settings = _settings(host=host, port=port, workers=workers)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
@@ -38,15 +37,7 @@ def serve(
         key, _ = keys.create("default")
         typer.echo(f"Created the first API key (shown once): {key}")
     typer.echo(f"pixmill listening on http://{settings.host}:{settings.port}")
-    # uvicorn's access log would print query strings, and with them the key: ours omits them.
-    uvicorn.run(
-        create_app(settings, keys=keys),
-        host=settings.host,
-        port=settings.port,
-        access_log=False,
-        server_header=False,
-        h11_max_incomplete_event_size=64 * 1024,
-    )
+    server.run(create_app(settings, keys=keys), settings)
 
 
 @keys_app.command("create")

@@ -31,6 +31,7 @@ _FALSE = {"false", "0", "no", "off", ""}
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _WORD = re.compile(r"[A-Za-z0-9_-]{1,40}")
 _MAX_ABS = 1e12
+MAX_TEXT = 100_000  # a backstop; fields set their own, shorter max_length
 
 
 def _number_text(value: str) -> str:
@@ -54,7 +55,7 @@ def to_int(value: Any) -> int:
         text = _number_text(value)
         if not _INT.fullmatch(text):
             raise ValueError(f"expected an integer, got '{_preview(value)}'")
-        return int(float(text))
+        return to_int(int(float(text)))
     raise ValueError("expected a number")
 
 
@@ -92,10 +93,12 @@ def to_bool(value: Any) -> bool:
 
 
 def to_text(value: Any) -> str:
-    """A string without control characters (newlines and tabs allowed)."""
+    """A string without control characters (newlines and tabs allowed), at most MAX_TEXT long."""
     if isinstance(value, bool) or not isinstance(value, str | int | float):
         raise ValueError("expected a string")
     text = str(value)
+    if len(text) > MAX_TEXT:
+        raise ValueError(f"longer than {MAX_TEXT} characters")
     if _CONTROL.search(text):
         raise ValueError("control characters are not allowed")
     try:
@@ -121,7 +124,10 @@ _HEX = re.compile(r"#?([0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})")
 def to_color(value: Any) -> Rgba:
     """RGBA from a CSS colour name, ``#rgb``/``#rrggbb``/``#rrggbbaa``, or tr/transparent/none."""
     if isinstance(value, tuple | list) and len(value) == 4:
-        return tuple(int(v) for v in value)  # type: ignore[return-value]
+        channels = tuple(to_int(v) for v in value)
+        if not all(0 <= v <= 255 for v in channels):
+            raise ValueError("colour channels must lie in 0..255")
+        return channels  # type: ignore[return-value]
     text = to_text(value).strip().lower()
     if text in ("tr", "transparent", "none"):
         return TRANSPARENT

@@ -50,6 +50,11 @@ class Settings(BaseSettings):
     max_sources_per_request: int = Field(
         32, ge=1, le=256, description="Distinct input URLs one request may name."
     )
+    allowed_sources: list[str] = Field(
+        default_factory=list,
+        description="If set, the only hosts `img` URLs may name: exact names, or `*.example.com`"
+        " for any subdomain. Checked on every redirect hop.",
+    )
 
     # HTTP
     max_body_bytes: int = Field(
@@ -61,6 +66,15 @@ class Settings(BaseSettings):
     )
     max_form_fields: int = Field(200, ge=1, description="Most fields in one form body.")
     max_field_bytes: int = Field(1024 * 1024, ge=1024, description="Largest non-file form field.")
+    max_header_bytes: int = Field(
+        32768, ge=4096, description="Largest request line plus headers (431 past it)."
+    )
+    header_timeout: float = Field(
+        10.0, gt=0, description="Time allowed to receive a request's headers (s); then 408."
+    )
+    max_connections: int = Field(
+        1000, ge=1, description="Open client connections `pixmill serve` accepts (503 past it)."
+    )
     trusted_proxies: list[str] = Field(
         default_factory=list,
         description="Peers whose X-Forwarded-For is believed (exact addresses).",
@@ -71,7 +85,10 @@ class Settings(BaseSettings):
     max_side: int = Field(16384, ge=64, description="Largest input or output side, in pixels.")
     max_frames: int = Field(200, ge=1, description="Most animation frames processed.")
     max_animation_megapixels: float = Field(
-        500.0, gt=0, description="Canvas area times frame count allowed for an animation."
+        100.0, gt=0, description="Canvas area times frame count allowed for an animation."
+    )
+    max_jpeg_scans: int = Field(
+        100, ge=10, description="Most scans in a progressive JPEG (each re-walks the image)."
     )
     jpeg_quality: int = Field(85, ge=1, le=100, description="Default JPEG/WebP output quality.")
 

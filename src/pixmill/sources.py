@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+import zlib
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import anyio
@@ -94,11 +96,18 @@ class Fetcher:
     """Downloads source images under the server's limits."""
 
     def __init__(
-        self, *, allow_private: bool, timeout: float, max_bytes: int, max_redirects: int
+        self,
+        *,
+        allow_private: bool,
+        timeout: float,
+        max_bytes: int,
+        max_redirects: int,
+        allowed_hosts: Sequence[str] = (),
     ) -> None:
         self.timeout = timeout
         self.max_bytes = max_bytes
         self.max_redirects = max_redirects
+        self.allowed_hosts = tuple(host.lower().rstrip(".") for host in allowed_hosts)
         transport = httpx.AsyncHTTPTransport()
         # httpx takes no network backend argument; its pool is rebuilt around the guarded one.
         transport._pool = httpcore.AsyncConnectionPool(
@@ -130,11 +139,12 @@ class Fetcher:
             raise BadRequest("The source could not be fetched") from None
 
     async def _follow(self, url: str) -> bytes:
-        target = check_url(url)
+        target = check_url(url, self.allowed_hosts)
         for _ in range(self.max_redirects + 1):
             async with self._client.stream("GET", target) as response:
                 if response.status_code in _REDIRECTS and "location" in response.headers:
-                    target = check_url(str(target.join(response.headers["location"])))
+                    location = str(target.join(response.headers["location"]))
+                    target = check_url(location, self.allowed_hosts)
                     continue
                 if response.status_code in (404, 410):
                     raise NotFound("The source image was not found (the origin answered 404)")
@@ -147,26 +157,55 @@ class Fetcher:
         declared = response.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > self.max_bytes:
             raise BadRequest(f"The source is larger than {self.max_bytes} bytes")
-        chunks: list[bytes] = []
-        total = 0
-        async for chunk in response.aiter_bytes():  # decoded bytes: the cap counts them
-            total += len(chunk)
-            if total > self.max_bytes:
+        decode = _decoder(response.headers.get("content-encoding", "identity"))
+        body = bytearray()
+        # Raw bytes, decoded here: httpx would inflate a whole network chunk at once, and a
+        # 64 KB gzip chunk of zeros is 64 MB. Each step inflates at most what the cap leaves.
+        async for chunk in response.aiter_raw():
+            body += decode(chunk, self.max_bytes + 1 - len(body))
+            if len(body) > self.max_bytes:
                 raise BadRequest(f"The source is larger than {self.max_bytes} bytes")
-            chunks.append(chunk)
-        return b"".join(chunks)
+        return bytes(body)
 
 
-def check_url(url: str) -> httpx.URL:
-    """Parse a source URL, allowing only http(s) with a host and no credentials."""
+def _decoder(encoding: str) -> Callable[[bytes, int], bytes]:
+    """A function inflating the next raw chunk into at most ``limit`` bytes."""
+    encoding = encoding.strip().lower()
+    if encoding in ("", "identity"):
+        return lambda chunk, limit: chunk
+    if encoding not in ("gzip", "x-gzip", "deflate"):
+        raise BadRequest(f"The source used an unsupported Content-Encoding '{encoding[:40]}'")
+    inflater = zlib.decompressobj(zlib.MAX_WBITS | (16 if "gzip" in encoding else 0))
+
+    def inflate(chunk: bytes, limit: int) -> bytes:
+        try:
+            return inflater.decompress(chunk, limit)
+        except zlib.error:
+            raise BadRequest("The source's compressed body is corrupt") from None
+
+    return inflate
+
+
+def check_url(url: str, allowed_hosts: Sequence[str] = ()) -> httpx.URL:
+    """Parse a source URL, allowing only http(s) with a host and no credentials, and only the
+    allowed hosts when a list is given (``*.example.com`` matches its subdomains)."""
     try:
         parsed = httpx.URL(url)
-    except (httpx.InvalidURL, TypeError, ValueError):
+        host = parsed.host.rstrip(".")  # decoding an IDNA host may fail too
+    except (httpx.InvalidURL, TypeError, ValueError):  # IDNAError is a ValueError
         raise BadRequest("The source URL is not valid") from None
     if parsed.scheme not in ("http", "https"):
         raise BadRequest("Only http and https source URLs are allowed")
-    if not parsed.host:
+    if not host:
         raise BadRequest("The source URL has no host")
     if parsed.userinfo:
         raise BadRequest("Source URLs may not carry credentials")
+    if allowed_hosts and not any(_host_matches(host, allowed) for allowed in allowed_hosts):
+        raise BadRequest("The source host is not in the server's list of allowed sources")
     return parsed
+
+
+def _host_matches(host: str, allowed: str) -> bool:
+    if allowed.startswith("*."):
+        return host.endswith(allowed[1:])
+    return host == allowed

@@ -8,16 +8,15 @@ invalid UTF-8. A multipart body's file part (any single one, usually ``file``) i
 from __future__ import annotations
 
 import json
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qsl
 
 import anyio
 from starlette.datastructures import UploadFile
-from starlette.exceptions import HTTPException
-from starlette.formparsers import MultiPartException
+from starlette.formparsers import MultiPartException, MultiPartParser
 from starlette.requests import Request
-from starlette.types import Message
 
 from pixmill.errors import BadRequest, PayloadTooLarge, UnsupportedMedia
 
@@ -95,7 +94,8 @@ def _no_repeats(pairs: list[tuple[str, Any]], where: str) -> dict[str, Any]:
     merged: dict[str, Any] = {}
     for name, value in pairs:
         if name in merged:
-            raise BadRequest(f"Parameter '{name[:40]}' is given more than once in the {where}")
+            shown = name[:40].encode("utf-8", "backslashreplace").decode()  # JSON: lone surrogates
+            raise BadRequest(f"Parameter '{shown}' is given more than once in the {where}")
         merged[name] = value
     return merged
 
@@ -117,22 +117,53 @@ def _parse_json(body: bytes) -> dict[str, Any]:
         raise BadRequest("The JSON body is malformed") from None
     if not isinstance(value, dict):
         raise BadRequest("The JSON body must be an object")
+    try:  # json.loads keeps lone surrogates ("\\ud800"), which no later step can encode
+        json.dumps(value, ensure_ascii=False).encode("utf-8")
+    except (UnicodeEncodeError, RecursionError):
+        raise BadRequest("The JSON body holds invalid Unicode (a lone surrogate)") from None
     return value
+
+
+class _StrictMultiPartParser(MultiPartParser):
+    """Starlette's parser, stricter in two ways: a field that is not valid UTF-8 is refused
+    (Starlette silently reads it as Latin-1), and so is a body without its closing boundary
+    (python-multipart accepts it and drops the last part)."""
+
+    complete = False
+
+    def on_part_end(self) -> None:
+        if self._current_part.file is None:
+            try:
+                self._current_part.data.decode(self._charset or "utf-8")
+            except UnicodeDecodeError:
+                raise MultiPartException("a form field is not valid UTF-8") from None
+        super().on_part_end()
+
+    def on_end(self) -> None:
+        self.complete = True
+        super().on_end()
 
 
 async def _parse_multipart(
     request: Request, body: bytes, caps: Caps
 ) -> tuple[dict[str, Any], bytes | None]:
-    async def replay() -> Message:
-        return {"type": "http.request", "body": body, "more_body": False}
+    async def replay() -> AsyncIterator[bytes]:
+        yield body
 
+    parser = _StrictMultiPartParser(
+        request.headers,
+        replay(),
+        max_files=1,
+        max_fields=caps.max_fields,
+        max_part_size=caps.max_field_bytes,
+    )
     try:
-        form = await Request(request.scope, replay).form(
-            max_files=1, max_fields=caps.max_fields, max_part_size=caps.max_field_bytes
-        )
-    except (HTTPException, MultiPartException) as error:
-        detail = getattr(error, "detail", None) or getattr(error, "message", "")
-        raise BadRequest(f"The multipart body is malformed: {detail}") from None
+        form = await parser.parse()
+    except MultiPartException as error:
+        raise BadRequest(f"The multipart body is malformed: {error.message}") from None
+    if not parser.complete:
+        await form.close()
+        raise BadRequest("The multipart body is malformed: it ends before its closing boundary")
     try:
         fields: list[tuple[str, Any]] = []
         upload: bytes | None = None
