@@ -21,8 +21,12 @@ def test_each_text_lies_centred_in_its_third(api, place, third):
 
 def test_meme_alias_with_cap_and_outline_as_make_meme_sends_it(api, astronaut_url):
     reply = api.get(
-        "meme", img=astronaut_url, top="one does not simply", bottom="walk into mordor",
-        cap="True", strokecolor="black",
+        "meme",
+        img=astronaut_url,
+        top="one does not simply",
+        bottom="walk into mordor",
+        cap="True",
+        strokecolor="black",
     )
     out = pixels(api.image(reply))
     assert out.shape == SOURCE.shape

@@ -53,10 +53,11 @@ def render(
     width: int,
     height: int | None = None,
     align: Literal["low", "centre", "high"] = "low",
+    wrap: bool = True,
 ) -> Rendered | None:
-    """Lay ``text`` out, wrapping at ``width`` pixels. Without a style size, the text is fitted
-    into ``width`` x ``height``. None when nothing visible is drawn (blank text)."""
-    mask, dpi = _mask(text, style, width, height, align)
+    """Lay ``text`` out, wrapping at ``width`` pixels unless ``wrap`` is false. Without a style
+    size, the text is fitted into ``width`` x ``height``. None when nothing visible is drawn."""
+    mask, dpi = _mask(text, style, width, height, align, wrap)
     if mask is None:
         return None
     dx, dy = mask.xoffset, mask.yoffset
@@ -67,11 +68,11 @@ def render(
 
 
 def _mask(
-    text: str, style: Style, width: int, height: int | None, align: str
+    text: str, style: Style, width: int, height: int | None, align: str, wrap: bool
 ) -> tuple[pyvips.Image | None, int]:
     if not text.strip():
         return None, 72
-    options = {"width": max(1, width), "align": align, "wrap": "word-char"}
+    options = {"width": max(1, width), "align": align, "wrap": "word-char" if wrap else "none"}
     if style.font.file is not None:
         options["fontfile"] = str(style.font.file)
     if style.size is None and height is not None:
@@ -123,11 +124,11 @@ def draw_at(
     image: pyvips.Image, text: str, x: int, y: int, style: Style, angle: float = 0
 ) -> pyvips.Image:
     """Text whose first line starts at ``x`` with its baseline at ``y`` (ImageMagick's
-    -annotate +x+y), turned ``angle`` degrees clockwise about that point. Without a size it is
-    fitted to the space right of ``x``."""
+    -annotate +x+y), turned ``angle`` degrees clockwise about that point. With a size, long
+    text wraps at the right edge; without one, it is fitted on one line right of ``x``."""
     width = max(1, image.width - x) if angle == 0 else image.width
     height = max(1, round(image.height * _BLOCK_HEIGHT))
-    rendered = render(text, style, width, height)
+    rendered = render(text, style, width, height, wrap=style.size is not None)
     if rendered is None:
         return image
     # The anchor (x, y) in the painted layer's own coordinates.
