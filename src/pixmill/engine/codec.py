@@ -9,6 +9,7 @@ decoded.
 from __future__ import annotations
 
 import io
+import struct
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -236,9 +237,12 @@ def encode(image: pyvips.Image, fmt: str, limits: Limits, quality: int | None = 
     q = quality or limits.quality
     try:
         if fmt == "jpeg":
-            return _opaque(image).jpegsave_buffer(Q=q, keep="none", optimize_coding=True)
+            data = _opaque(image).jpegsave_buffer(Q=q, keep="none", optimize_coding=True)
+            return _with_density(data, image)
         if fmt == "png":
-            return image.pngsave_buffer(compression=6, keep="none")
+            # As ImageMagick reads a PNG quality: its tens digit is the zlib level.
+            level = 6 if quality is None else min(9, quality // 10)
+            return image.pngsave_buffer(compression=level, keep="none")
         if fmt == "webp":
             return image.webpsave_buffer(Q=q, keep="none")
         if fmt == "gif":
@@ -253,6 +257,18 @@ def encode(image: pyvips.Image, fmt: str, limits: Limits, quality: int | None = 
     except pyvips.Error as error:
         raise BadRequest("The image could not be processed") from error
     raise UnsupportedMedia(f"Cannot write the format '{fmt}'")
+
+
+def _with_density(jpeg: bytes, image: pyvips.Image) -> bytes:
+    """Add a JFIF header carrying the resolution: with keep="none" libvips writes none, and the
+    resolution (setresolution, resample) is not metadata worth stripping."""
+    if image.interpretation == "cmyk":  # JFIF means YCbCr or grey
+        return jpeg
+    unit, dpi = 1, [min(65535, max(1, round(res * 25.4))) for res in (image.xres, image.yres)]
+    if image.xres == image.yres == 1.0:  # libvips' placeholder: no resolution, square pixels
+        unit, dpi = 0, [1, 1]
+    header = b"\xff\xe0\x00\x10JFIF\x00\x01\x01" + struct.pack(">BHHH", unit, *dpi, 0)
+    return jpeg[:2] + header + jpeg[2:]
 
 
 def _page_height(image: pyvips.Image) -> int:
@@ -273,7 +289,9 @@ def _encode_with_pillow(image: pyvips.Image, fmt: str) -> bytes:
     buffer = io.BytesIO()
     if fmt == "ico":
         size = min(256, picture.width, picture.height)
-        picture.save(buffer, format="ICO", sizes=[(size, size)])
+        # The full size and its halvings down to 32 px, as favicons carry (128, 64, 32).
+        sizes = [(s, s) for s in (size, size // 2, size // 4, size // 8) if s >= 32]
+        picture.save(buffer, format="ICO", sizes=sizes or [(size, size)])
     else:
         if picture.mode == "LA":
             picture = picture.convert("RGBA")
