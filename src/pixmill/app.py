@@ -17,6 +17,7 @@ from pixmill.http.inputs import Caps
 from pixmill.http.middleware import GuardMiddleware
 from pixmill.http.routes import build_routes
 from pixmill.keys import KeyStore, SqlKeyStore
+from pixmill.models.runtime import ModelStore
 from pixmill.observability import AccessLog
 from pixmill.ratelimit import RateLimiter
 from pixmill.settings import Settings
@@ -58,6 +59,7 @@ def create_app(
         timeout=settings.job_timeout,
         memory_mb=settings.worker_memory_mb,
         max_tasks=settings.worker_max_tasks,
+        models_dir=settings.models_dir.absolute(),
     )
     fetcher = Fetcher(
         allow_private=settings.allow_private_sources,
@@ -104,4 +106,5 @@ def create_app(
     )
     app.add_middleware(GuardMiddleware, max_query_bytes=settings.max_query_bytes)
     app.state.dispatcher = dispatcher
+    app.state.models = ModelStore(settings.models_dir)
     return app

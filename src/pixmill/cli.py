@@ -8,11 +8,13 @@ from typing import Annotated, Any
 
 import typer
 
+from pixmill.models.cli import models_app
 from pixmill.settings import Settings
 
 app = typer.Typer(help="pixmill: a self-hosted server for the PixLab API.", no_args_is_help=True)
 keys_app = typer.Typer(help="Manage API keys.", no_args_is_help=True)
 app.add_typer(keys_app, name="keys")
+app.add_typer(models_app, name="models")
 
 
 def _settings(**overrides: Any) -> Settings:
@@ -87,9 +89,10 @@ def commands() -> None:
 def doctor() -> None:
     """Say which endpoints are available and why others are not."""
     from pixmill.doctor import report
+    from pixmill.models.runtime import ModelStore
 
     ok = True
-    for name, problem in report():
+    for name, problem in report(ModelStore(_settings().models_dir)):
         ok = ok and problem is None
         typer.echo(f"{name:24} {'ok' if problem is None else 'unavailable: ' + problem}")
     raise typer.Exit(0 if ok else 1)

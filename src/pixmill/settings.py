@@ -102,6 +102,12 @@ class Settings(BaseSettings):
     )
     worker_max_tasks: int = Field(500, ge=0, description="Jobs before a worker is recycled.")
 
+    # Models
+    models_dir: Path = Field(
+        Path("./models"),
+        description="Model files (`pixmill models install` fills it; may be pre-provisioned).",
+    )
+
     # Limits
     rate_limit_per_minute: int = Field(600, ge=1, description="Requests per client IP per minute.")
     rate_limit_storage: str = Field(

@@ -16,16 +16,18 @@ from concurrent.futures import CancelledError as FutureCancelled
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
+from pathlib import Path
 
 from pebble import ProcessExpired, ProcessPool
 
 from pixmill import jobs
 from pixmill.errors import BadRequest, TooManyRequests
+from pixmill.models import runtime
 
 log = logging.getLogger(__name__)
 
 
-def _init_worker(threads: int, memory_mb: int) -> None:
+def _init_worker(threads: int, memory_mb: int, models_dir: Path | None = None) -> None:
     limit = memory_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     import pyvips
@@ -33,6 +35,8 @@ def _init_worker(threads: int, memory_mb: int) -> None:
     pyvips.cache_set_max(0)  # a server sees each image once; the cache only holds memory
     pyvips.concurrency_set(threads)
     pyvips.block_untrusted_set(True)
+    if models_dir is not None:
+        runtime.configure(models_dir, threads)
     jobs.discover()
 
 
@@ -48,6 +52,7 @@ class WorkerPool:
         timeout: float,
         memory_mb: int,
         max_tasks: int,
+        models_dir: Path | None = None,
     ) -> None:
         self.workers = workers
         self.capacity = workers + queue_size
@@ -57,7 +62,7 @@ class WorkerPool:
             "max_workers": workers,
             "max_tasks": max_tasks,
             "initializer": _init_worker,
-            "initargs": (threads, memory_mb),
+            "initargs": (threads, memory_mb, models_dir),
             "context": multiprocessing.get_context("spawn"),
         }
         self._pool = ProcessPool(**self._options)

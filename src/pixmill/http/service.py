@@ -13,8 +13,13 @@ from pixmill.storage import Storage
 
 
 async def status(request: Request) -> Response:
-    """PixLab's health check; no key needed."""
-    return json_reply({"payload": "All Services are up & running"})
+    """PixLab's health check; no key needed. ``models`` says which model files are installed
+    (checked on disk, nothing is loaded); a missing model only disables the endpoints using it."""
+    reply: dict[str, object] = {"payload": "All Services are up & running"}
+    models = getattr(request.app.state, "models", None)
+    if models is not None:
+        reply["models"] = models.readiness()
+    return json_reply(reply)
 
 
 def media_route(storage: Storage):
