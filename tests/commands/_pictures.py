@@ -24,6 +24,11 @@ def bbox(mask: np.ndarray) -> tuple[int, int, int, int]:
     return int(cols[0]), int(rows[0]), int(cols[-1]) + 1, int(rows[-1]) + 1
 
 
+def marker(index: int) -> tuple[int, int, int]:
+    """The colour of frame ``index``'s corner square in ``animation``."""
+    return (40 * index % 256, 255 - 40 * index % 256, 0)
+
+
 def animation(
     count: int = 4, size: tuple[int, int] = (120, 80), fmt: str = "GIF", delay: int = 100
 ) -> bytes:
@@ -34,7 +39,7 @@ def animation(
     pictures = []
     for index in range(count):
         frame = source[index * 20 : index * 20 + height, 100 : 100 + width].copy()
-        frame[:10, :10] = (60 * index, 255 - 60 * index, 0)
+        frame[:10, :10] = marker(index)
         pictures.append(Image.fromarray(frame))
     buffer = io.BytesIO()
     options = {"lossless": True} if fmt == "WEBP" else {}
