@@ -19,3 +19,10 @@ test-hostile:
 lint:
 	.venv/bin/ruff check src tests bench
 	.venv/bin/ruff format --check src tests bench
+
+# Regenerate docs/gallery/ and docs/gallery.md: the drawing, text, GIF, generation and
+# encryption endpoints run over HTTP on one photo.
+.PHONY: gallery
+gallery:
+	scripts/setup.sh --dev
+	.venv/bin/python scripts/gallery.py

@@ -25,14 +25,15 @@ def render_captcha(text: str, width: int, height: int) -> pyvips.Image:
     crossed by curves of random lines and sprinkled with dots."""
     rng = secrets.SystemRandom()
     image = canvas(width, height, (245, 242, 235, 255))
-    slot = width / (len(text) + 1)
+    margin = width * 0.05
+    slot = (width - 2 * margin) / max(1, len(text))
     for index, char in enumerate(text):
         style = Style(fonts.lookup(rng.choice(_FONTS)), rng.choice(_INKS), size=height * 0.55)
         rendered = render(char, style, width)
         if rendered is None:
             continue
-        glyph = rendered.image.rotate(rng.uniform(-30, 30), background=[0, 0, 0, 0])
-        x = round(slot * (index + 0.5) + rng.uniform(0, slot * 0.4))
+        glyph = rendered.image.rotate(rng.uniform(-20, 20), background=[0, 0, 0, 0])
+        x = round(margin + slot * (index + 0.5) - glyph.width / 2 + rng.uniform(-0.1, 0.1) * slot)
         y = round((height - glyph.height) / 2 + rng.uniform(-0.15, 0.15) * height)
         image = overlay(image, glyph, x, y)
     pens = [draw.Pen(rng.choice(_INKS), rng.uniform(1, 2.5), 0.8) for _ in range(5)]
