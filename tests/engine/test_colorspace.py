@@ -97,7 +97,8 @@ def test_flatten_composites_over_the_colour():
         ("rgb", "webp", None, 3),
         ("srgb", "png", None, 3),
         ("transparent", "jpeg", "png", 4),
-        ("transparent", "webp", None, 4),
+        ("transparent", "webp", "png", 4),
+        ("transparent", "tiff", None, 4),
         ("ycbcr", "gif", "png", 3),
     ],
 )

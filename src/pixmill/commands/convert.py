@@ -5,38 +5,43 @@ from pydantic import Field, field_validator
 
 from pixmill.commands import command
 from pixmill.commands._params import ImageParams
+from pixmill.engine import colorspace
 from pixmill.engine.codec import Output
-from pixmill.engine.color import background
 from pixmill.params import TRANSPARENT, Color, Int, Word
 
 FORMATS = {
     "png": "png",
     "jpeg": "jpeg",
     "jpg": "jpeg",
+    "jpe": "jpeg",
     "gif": "gif",
     "webp": "webp",
     "bmp": "bmp",
     "tiff": "tiff",
     "tif": "tiff",
     "ico": "ico",
-    "heic": "heif",
-    "heif": "heif",
     "avif": "avif",
 }
+# Read but not written here: the libvips build has no HEVC encoder.
+_UNWRITABLE = {"heic": "HEIC", "heif": "HEIF"}
 
 
 class Params(ImageParams):
     export: Word = Field(description="Target format: " + ", ".join(sorted(FORMATS)) + ".")
     background: Color = Field(
-        TRANSPARENT, description="'tr' keeps transparency; a colour flattens."
+        TRANSPARENT, description="'tr' (default) keeps transparency; a colour flattens onto it."
     )
-    quality: Int | None = Field(None, ge=1, le=100, description="Lossy quality (JPEG, WebP, AVIF).")
+    quality: Int | None = Field(
+        None, ge=1, le=100, description="JPEG/WebP/AVIF quality; for PNG the zlib level x 10."
+    )
 
     @field_validator("export")
     @classmethod
     def _known_format(cls, value: str) -> str:
+        if value in _UNWRITABLE:
+            raise ValueError(f"{_UNWRITABLE[value]} output is not available; use avif")
         if value not in FORMATS:
-            raise ValueError(f"unsupported format '{value}'")
+            raise ValueError(f"unsupported format '{value}'; use one of {', '.join(FORMATS)}")
         return FORMATS[value]
 
 
@@ -46,9 +51,13 @@ class Params(ImageParams):
     example={"export": "png", "background": "tr"},
 )
 def convert(params: Params, image: pyvips.Image) -> Output:
-    """Re-encode as ``export``. With ``background`` a colour, transparent areas are flattened onto
-    it; with ``tr`` (the default) transparency is kept where the format has an alpha channel."""
-    if params.background[3] == 255 and image.hasalpha():
-        image, fill = background(image, params.background)
-        image = image.flatten(background=fill[:-1])
+    """Re-encode as ``export`` (png, jpeg, gif, webp, bmp, tiff, ico or avif; jpg, jpe and tif
+    are accepted too), as ImageMagick converts by output format. With ``background`` a colour,
+    transparent areas are flattened onto it; with ``tr`` (the default, as PixLab's sample sends)
+    transparency is kept where the format has an alpha channel, and formats without one (JPEG)
+    get white. ``quality`` is the encoder quality (ImageMagick's -quality; for PNG its tens
+    digit is the zlib level). An ``ico`` holds the image and its halvings down to 32 pixels.
+    Metadata is stripped; only the first frame of an animation is converted."""
+    if params.background[3] == 255:
+        image = colorspace.flatten(image, params.background)
     return Output(image, format=params.export, quality=params.quality)

@@ -23,7 +23,8 @@ _YCBCR = [  # Rec.601 YCbCr (ImageMagick's ConvertRGBToYPbPr), Cb and Cr offset 
     [0.5, -0.418688, -0.081312],
 ]
 WHITE: Rgba = (255, 255, 255, 255)
-ALPHA_FORMATS = frozenset({"png", "webp", "tiff", "gif", "avif"})
+# Formats that write an alpha band even when it is all opaque (WebP and GIF encoders drop it).
+ALPHA_FORMATS = frozenset({"png", "tiff"})
 
 
 def _split(image: pyvips.Image) -> tuple[pyvips.Image, pyvips.Image | None]:

@@ -1,0 +1,16 @@
+from __future__ import annotations
+
+import pyvips
+
+from pixmill.commands import command
+from pixmill.commands._params import ImageParams
+from pixmill.engine import codec
+from pixmill.engine.codec import Input, Limits
+
+
+@command("avatar", summary="Make a 100x75 thumbnail for avatars.")
+def avatar(params: ImageParams, input: Input, limits: Limits) -> pyvips.Image:
+    """PixLab's shortcut for thumbnail at a fixed size: exactly 100 x 75 pixels, as
+    MagickThumbnailImage makes it (the aspect ratio is not kept). JPEG and WebP inputs are
+    shrunk while decoding."""
+    return codec.thumbnail(input, limits, 100, 75)
