@@ -181,8 +181,9 @@ def _to_srgb(image: pyvips.Image) -> pyvips.Image:
     grey = image.interpretation in ("b-w", "grey16")
     if image.interpretation == "cmyk" and "icc-profile-data" not in image.get_fields():
         # Adobe's inverted CMYK JPEGs have no profile; libvips' fallback profile handles them.
+        # The import attaches that profile to its Lab result: it must not be applied again.
         image = image.icc_import(embedded=False, input_profile="cmyk")
-    if "icc-profile-data" in image.get_fields() and not grey:
+    elif "icc-profile-data" in image.get_fields() and not grey:
         try:
             image = image.icc_transform("srgb", embedded=True)
         except pyvips.Error:
