@@ -63,11 +63,14 @@ def _with_image_traits(source: pyvips.Image, array: np.ndarray) -> pyvips.Image:
 
 
 def _premultiplied(image: pyvips.Image) -> tuple[np.ndarray, bool]:
-    """Float pixels with colour weighted by alpha, as ImageMagick blends alpha when it resamples."""
-    array = to_array(image).astype(np.float32)
-    if image.hasalpha():
-        array[..., :-1] *= array[..., -1:] / 255
-    return array, image.hasalpha()
+    """Pixels with colour weighted by alpha, as ImageMagick blends alpha when it resamples
+    (8-bit as they are when there is no alpha: the filters promote what they gather)."""
+    array = to_array(image)
+    if not image.hasalpha():
+        return array, False
+    array = array.astype(np.float32)
+    array[..., :-1] *= array[..., -1:] / 255
+    return array, True
 
 
 def _unpremultiplied(array: np.ndarray, alpha: bool) -> np.ndarray:
