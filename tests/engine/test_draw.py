@@ -41,3 +41,15 @@ def test_rectangle_outline_fill_and_wide_strokes():
     assert out[11, 15].tolist() == [255, 0, 0]  # one inside
     assert out[12, 15].tolist() == [0, 255, 0]  # then the fill
     assert out[8, 15].tolist() == [100, 100, 100]
+
+
+def test_a_fill_and_an_outline_with_the_same_pen_both_show():
+    pen = Pen(RED, 1)
+    out = to_array(rectangles(_grey(), [((10, 10, 20, 10), pen, RED)]))
+    assert out[15, 20].tolist() == [255, 0, 0] and out[10, 10].tolist() == [255, 0, 0]
+
+
+def test_many_colours_share_one_layer():
+    pens = [Pen((i, 255 - i, 0, 255), 1) for i in range(200)]
+    out = to_array(points(_grey(200, 10), [(i, 5, pen) for i, pen in enumerate(pens)]))
+    assert out[5, 150].tolist() == [150, 105, 0] and (out[0] == 100).all()
