@@ -51,3 +51,7 @@ def test_cord_must_list_boxes(api, astronaut_url):
     )
     assert "cord.0.width" in message
     assert "cord" in api.error(api.get("drawrectangles", img=astronaut_url, cord="[oops"), 400)
+    deep = "[" * 5000 + "]" * 5000
+    assert "cord" in api.error(
+        api.post_json("drawrectangles", {"img": astronaut_url, "cord": deep}), 400
+    )

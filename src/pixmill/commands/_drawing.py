@@ -26,7 +26,7 @@ def json_list(value: Any) -> Any:
     if isinstance(value, str):
         try:
             return json.loads(value)
-        except ValueError:
+        except (ValueError, RecursionError):
             raise ValueError("expected a JSON array") from None
     return value
 
