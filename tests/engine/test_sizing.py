@@ -234,3 +234,12 @@ def test_deskew_straightens_and_fills_the_corners_white():
     assert straight.width > skewed.width
     assert abs(sizing.skew_angle(straight, 40)) < 0.8
     assert to_array(straight)[0, 0, 0] == 255
+
+
+def test_resample_keeps_colour_under_transparency():
+    src = np.zeros((8, 8, 4), np.uint8)
+    src[:, :4] = (255, 0, 0, 255)  # opaque red beside transparent black
+    out = to_array(sizing.resample(from_array(src), 16, 16, 1))
+    edge = out[:, 6:10]
+    assert out.dtype == np.uint8 and out.shape == (16, 16, 4)
+    assert (edge[..., 0][edge[..., 3] > 32] >= 250).all()  # no dark fringe

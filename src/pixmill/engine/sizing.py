@@ -202,14 +202,15 @@ def resample(image: pyvips.Image, width: int, height: int, blur: float) -> pyvip
     """Lanczos resize to width x height with ImageMagick's blur factor: above 1 the filter is
     widened by that factor, which is emulated by a Gaussian whose cut-off matches the widened
     filter's; 1 or less resizes with the plain filter."""
-    resized = image.resize(width / image.width, vscale=height / image.height, kernel="lanczos3")
-    if blur <= 1:
-        return resized
-    # A filter widened b times cuts off at 1/b of Nyquist: a Gaussian of 0.375 * b pixels does;
-    # the resize itself already cut at Nyquist, so only the difference is added.
-    upscale = max(1.0, width / image.width, height / image.height)
-    sigma = 0.375 * math.sqrt(blur**2 - 1) * upscale
-    return resized.gaussblur(sigma).cast(image.format)
+    alpha = image.hasalpha()
+    source = image.premultiply() if alpha else image  # no dark fringes along transparent edges
+    resized = source.resize(width / image.width, vscale=height / image.height, kernel="lanczos3")
+    if blur > 1:
+        # A filter widened b times cuts off at 1/b of Nyquist: a Gaussian of 0.375 * b pixels
+        # does; the resize itself already cut at Nyquist, so only the difference is added.
+        upscale = max(1.0, width / image.width, height / image.height)
+        resized = resized.gaussblur(0.375 * math.sqrt(blur**2 - 1) * upscale)
+    return (resized.unpremultiply().rint() if alpha else resized).cast(image.format)
 
 
 def chop(image: pyvips.Image, x: int, y: int, width: int, height: int) -> pyvips.Image:
