@@ -74,8 +74,11 @@ def _letterbox(rgb: np.ndarray, size: int) -> tuple[np.ndarray, float, float, fl
     height, width = rgb.shape[:2]
     scale = size / max(height, width)
     new_w, new_h = max(1, round(width * scale)), max(1, round(height * scale))
-    interpolation = cv2.INTER_AREA if scale < 1 else cv2.INTER_LINEAR
-    resized = cv2.resize(rgb, (new_w, new_h), interpolation=interpolation)
+    if (new_w, new_h) == (width, height):
+        resized = rgb
+    else:
+        interpolation = cv2.INTER_AREA if scale < 1 else cv2.INTER_LINEAR
+        resized = cv2.resize(rgb, (new_w, new_h), interpolation=interpolation)
     pad_x, pad_y = (size - new_w) // 2, (size - new_h) // 2
     canvas = np.zeros((size, size, 3), np.float32)
     canvas[pad_y : pad_y + new_h, pad_x : pad_x + new_w] = resized
@@ -162,19 +165,25 @@ def _tile_candidates(
     model: SsdModel,
     anchors: np.ndarray,
     rgb: np.ndarray,
-    side: int,
+    scale: float,
     min_score: float,
 ) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
-    """Candidates from overlapping square tiles. A candidate touching a tile's inner edge is a
-    cut face: the overlap shows it whole in a neighbouring tile, so it is dropped here."""
+    """Candidates from overlapping tiles of the image shrunk once by ``scale``, each tile the
+    model's input size (so no tile is resized again). A candidate touching a tile's inner edge
+    is a cut face: the overlap shows it whole in a neighbouring tile, so it is dropped here."""
     height, width = rgb.shape[:2]
+    small = cv2.resize(
+        rgb, (round(width * scale), round(height * scale)), interpolation=cv2.INTER_AREA
+    )
+    side = model.size
+    height, width = small.shape[:2]
+    margin = side / 64
     parts = []
     for y in _starts(height, side):
         for x in _starts(width, side):
-            tile = rgb[y : y + side, x : x + side]
+            tile = small[y : y + side, x : x + side]
             boxes, scores, points = _run(infer, model, anchors, tile, min_score)
             h, w = tile.shape[:2]
-            margin = side / 64
             inside = (
                 ((boxes[:, 0] > margin) | (x == 0))
                 & ((boxes[:, 1] > margin) | (y == 0))
@@ -184,9 +193,9 @@ def _tile_candidates(
             shift = np.array([x, y], np.float32)
             parts.append(
                 (
-                    boxes[inside] + np.tile(shift, 2),
+                    (boxes[inside] + np.tile(shift, 2)) / scale,
                     scores[inside],
-                    points[inside] + shift,
+                    (points[inside] + shift) / scale,
                 )
             )
     return parts
@@ -202,13 +211,13 @@ def detect(
     tile_factor: float = 10 / 3,
 ) -> list[Detection]:
     """Every face in an RGB array: one pass over the whole image and, when the image is larger
-    than ``tile_factor`` times the model's input, a pass over overlapping square tiles of that
-    size (a 1080p photo takes 8), so that small faces are seen at a usable scale. The overlap
-    shows whole every face that the first pass is too coarse for."""
+    than ``tile_factor`` times the model's input, a pass over overlapping tiles that each cover
+    that much of the image (a 1080p photo takes 8), so that small faces are seen at a usable
+    scale. The overlap shows whole every face that the first pass is too coarse for."""
     parts = [_run(infer, model, anchors, rgb, min_score)]
-    side = round(tile_factor * model.size)
+    side = tile_factor * model.size
     if max(rgb.shape[:2]) > side:
-        parts += _tile_candidates(infer, model, anchors, rgb, side, min_score)
+        parts += _tile_candidates(infer, model, anchors, rgb, model.size / side, min_score)
     boxes = np.concatenate([part[0] for part in parts])
     scores = np.concatenate([part[1] for part in parts])
     points = np.concatenate([part[2] for part in parts])
