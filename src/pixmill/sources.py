@@ -56,9 +56,9 @@ def is_public_address(address: str) -> bool:
 class _GuardedBackend(httpcore.AsyncNetworkBackend):
     """Resolves the host itself and connects only to addresses that pass the check."""
 
-    def __init__(self, allow_private: bool) -> None:
+    def __init__(self, allowed: Callable[[str], bool] | None) -> None:
         self._inner = httpcore.AnyIOBackend()
-        self._allow_private = allow_private
+        self._allowed = allowed
 
     async def connect_tcp(
         self,
@@ -73,8 +73,8 @@ class _GuardedBackend(httpcore.AsyncNetworkBackend):
         except OSError:
             raise BadRequest(f"Cannot resolve the source host '{host[:100]}'") from None
         addresses = list(dict.fromkeys(str(answer[4][0]) for answer in answers))
-        if not self._allow_private:
-            addresses = [a for a in addresses if is_public_address(a)]
+        if self._allowed is not None:
+            addresses = [a for a in addresses if self._allowed(a)]
         if not addresses:
             raise BlockedAddress("The source URL points to a private or reserved address")
         error: Exception = BadRequest("Cannot connect to the source")
@@ -103,7 +103,10 @@ class Fetcher:
         max_bytes: int,
         max_redirects: int,
         allowed_hosts: Sequence[str] = (),
+        address_check: Callable[[str], bool] = is_public_address,
     ) -> None:
+        """``address_check`` judges every resolved address before connecting (unless
+        ``allow_private``); tests swap it to stand a loopback origin in for a public one."""
         self.timeout = timeout
         self.max_bytes = max_bytes
         self.max_redirects = max_redirects
@@ -111,7 +114,7 @@ class Fetcher:
         transport = httpx.AsyncHTTPTransport()
         # httpx takes no network backend argument; its pool is rebuilt around the guarded one.
         transport._pool = httpcore.AsyncConnectionPool(
-            network_backend=_GuardedBackend(allow_private),
+            network_backend=_GuardedBackend(None if allow_private else address_check),
             ssl_context=httpx.create_ssl_context(),
             max_connections=64,
         )

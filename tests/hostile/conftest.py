@@ -27,8 +27,6 @@ import psutil
 import pytest
 from PIL import Image
 
-from tests.support import Origin
-
 MB = 1024 * 1024
 JOB_TIMEOUT = 4.0  # the server's per-job wall-clock limit in this suite
 BODY_TIMEOUT = 3.0
@@ -262,11 +260,3 @@ def expect(
     assert growth < megabytes, f"server RSS grew by {growth:.0f} MB"
     server.assert_healthy()
     return response
-
-
-@pytest.fixture(scope="session")
-def origin() -> Iterator[Origin]:
-    """A well-behaved origin on 127.0.0.1: the SSRF suite proves it is never reached."""
-    server = Origin()
-    yield server
-    server.close()

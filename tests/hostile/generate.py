@@ -92,20 +92,34 @@ PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 _IEND = png_chunk(b"IEND", b"")
 
 
-def _zeros_compressed(size: int) -> bytes:
-    """``size`` zero bytes as a zlib stream (about 1000:1) built without ever holding them: after
-    a full flush deflate starts afresh, so every 1 MiB block compresses to the same bytes."""
+def _deflate_zeros(size: int) -> bytes:
+    """``size`` zero bytes as a raw deflate stream (about 1000:1), built without ever holding
+    them: after a full flush deflate starts afresh, so every 1 MiB block gives the same bytes."""
     block = 1 << 20
     encoder = zlib.compressobj(9, zlib.DEFLATED, -15)
     unit = encoder.compress(bytes(block)) + encoder.flush(zlib.Z_FULL_FLUSH)
     tail = encoder.compress(bytes(size % block)) + encoder.flush(zlib.Z_FINISH)
+    return unit * (size // block) + tail
+
+
+def zlib_zeros(size: int) -> bytes:
+    """``size`` zero bytes as a zlib stream (PNG's IDAT, zTXt, iCCP; HTTP deflate)."""
     adler = ((size % 65521) << 16) | 1  # Adler-32 of zeros: a stays 1, b is the length
-    return b"\x78\xda" + unit * (size // block) + tail + struct.pack(">I", adler)
+    return b"\x78\xda" + _deflate_zeros(size) + struct.pack(">I", adler)
+
+
+def gzip_zeros(size: int) -> bytes:
+    """``size`` zero bytes as a gzip member (HTTP Content-Encoding: gzip)."""
+    crc = 0
+    for start in range(0, size, 1 << 20):
+        crc = zlib.crc32(bytes(min(1 << 20, size - start)), crc)
+    header = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x02\xff"
+    return header + _deflate_zeros(size) + struct.pack("<II", crc, size & 0xFFFFFFFF)
 
 
 def _png_grey(width: int, height: int, *extra_chunks: bytes) -> bytes:
     """A grey PNG whose IDAT holds zeros (filter byte 0 + a row of black per line)."""
-    idat = _zeros_compressed((width + 1) * height)
+    idat = zlib_zeros((width + 1) * height)
     return (
         PNG_SIGNATURE
         + _ihdr(width, height)
@@ -396,7 +410,7 @@ def jpeg_many_scans_under_cap() -> bytes:
 @_builder
 def png_ztxt_bomb() -> bytes:
     """A zTXt chunk inflating to 1 GB."""
-    payload = b"Comment\x00\x00" + _zeros_compressed(1 << 30)
+    payload = b"Comment\x00\x00" + zlib_zeros(1 << 30)
     head, rest = _split_png(small_png())
     return head + png_chunk(b"zTXt", payload) + rest
 
@@ -404,7 +418,7 @@ def png_ztxt_bomb() -> bytes:
 @_builder
 def png_itxt_bomb() -> bytes:
     """A compressed iTXt chunk inflating to 1 GB."""
-    payload = b"Comment\x00\x01\x00\x00\x00" + _zeros_compressed(1 << 30)
+    payload = b"Comment\x00\x01\x00\x00\x00" + zlib_zeros(1 << 30)
     head, rest = _split_png(small_png())
     return head + png_chunk(b"iTXt", payload) + rest
 
@@ -412,7 +426,7 @@ def png_itxt_bomb() -> bytes:
 @_builder
 def png_iccp_bomb() -> bytes:
     """An iCCP profile inflating to 1 GB."""
-    payload = b"icc\x00\x00" + _zeros_compressed(1 << 30)
+    payload = b"icc\x00\x00" + zlib_zeros(1 << 30)
     head, rest = _split_png(small_png())
     return head + png_chunk(b"iCCP", payload) + rest
 
