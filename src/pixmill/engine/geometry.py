@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pyvips
 
 from pixmill.engine.color import background
@@ -15,7 +17,9 @@ def rotate(image: pyvips.Image, degrees: float, color: Rgba) -> pyvips.Image:
     if turns % 90 == 0:  # exact, lossless quarter turns
         return image.rot(f"d{int(turns)}") if turns else image
     image, fill = background(image, color)
-    return image.rotate(turns, background=fill)
+    if image.hasalpha():  # in premultiplied space the fill is premultiplied too
+        fill = [v * fill[-1] / 255 for v in fill[:-1]] + [fill[-1]]
+    return premultiplied(image, lambda im: im.rotate(turns, background=fill))
 
 
 def crop(image: pyvips.Image, x: int, y: int, width: int, height: int) -> pyvips.Image:
@@ -29,7 +33,21 @@ def crop(image: pyvips.Image, x: int, y: int, width: int, height: int) -> pyvips
 
 def resize(image: pyvips.Image, width: int, height: int) -> pyvips.Image:
     """Exactly width x height (MagickResizeImage does not keep the aspect ratio)."""
-    return image.resize(width / image.width, vscale=height / image.height, kernel="lanczos3")
+    return premultiplied(
+        image,
+        lambda im: im.resize(width / im.width, vscale=height / im.height, kernel="lanczos3"),
+    )
+
+
+def premultiplied(
+    image: pyvips.Image, operation: Callable[[pyvips.Image], pyvips.Image]
+) -> pyvips.Image:
+    """Apply a resampling ``operation`` with alpha premultiplied, so that the colour of
+    transparent pixels does not bleed into visible edges as dark fringes."""
+    if not image.hasalpha():
+        return operation(image)
+    result = operation(image.premultiply()).unpremultiply()
+    return result.cast(image.format).copy(interpretation=image.interpretation)
 
 
 def scale(image: pyvips.Image, percent: float) -> pyvips.Image:
