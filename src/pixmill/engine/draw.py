@@ -18,7 +18,7 @@ import numpy as np
 import pyvips
 
 from pixmill.engine.codec import from_array
-from pixmill.engine.compose import Box, overlay
+from pixmill.engine.compose import Box, layer, overlay
 from pixmill.params import Rgba
 
 Line = tuple[int, int, int, int]  # start x, start y, end x, end y
@@ -53,19 +53,39 @@ class _Ink:
     def paint(self) -> pyvips.Image:
         if self.box is None:
             return self.image
+        if len(self.groups) == 1:  # the usual case: libvips paints one mask directly
+            pen, shapes = self.groups[0]
+            left, top = self.box[:2]
+            mask = self._mask(shapes, self.box)
+            return overlay(self.image, layer(pen.color, mask, pen.opacity), left, top)
+        return self._paint_layers()
+
+    def _mask(self, shapes: list[_Shape], box: tuple[int, int, int, int]) -> np.ndarray:
+        left, top, right, bottom = box
+        mask = np.zeros((bottom - top, right - left), np.uint8)
+        for shape in shapes:
+            _draw(mask, shape, left, top)
+        return mask
+
+    def _paint_layers(self) -> pyvips.Image:
+        assert self.box is not None
         left, top, right, bottom = self.box
         color = np.zeros((bottom - top, right - left, 3), np.float32)
         alpha = np.zeros((bottom - top, right - left), np.float32)
         for pen, shapes in self.groups:
-            mask = np.zeros(alpha.shape, np.uint8)
-            for shape in shapes:
-                _draw(mask, shape, left, top)
-            cover = mask.astype(np.float32) * (pen.opacity * pen.color[3] / 255 / 255)
-            total = cover + alpha * (1 - cover)
+            box = _clip_bounds([_bounds(s) for s in shapes], self.image.width, self.image.height)
+            if box is None:
+                continue
+            cover = self._mask(shapes, box).astype(np.float32)
+            cover *= pen.opacity * pen.color[3] / 255 / 255
+            # "over" within this pen's own box only
+            region = (slice(box[1] - top, box[3] - top), slice(box[0] - left, box[2] - left))
+            under_color, under_alpha = color[region], alpha[region]
+            total = cover + under_alpha * (1 - cover)
             mixed = np.asarray(pen.color[:3], np.float32) * cover[..., None]
-            mixed += color * (alpha * (1 - cover))[..., None]
-            np.divide(mixed, total[..., None], out=color, where=total[..., None] > 0)
-            alpha = total
+            mixed += under_color * (under_alpha * (1 - cover))[..., None]
+            np.divide(mixed, total[..., None], out=under_color, where=total[..., None] > 0)
+            alpha[region] = total
         rgba = np.dstack([color, alpha * 255]).round().astype(np.uint8)
         return overlay(self.image, from_array(rgba), left, top)
 
