@@ -21,4 +21,6 @@ def test_a_quarter_turn_runs_the_text_downwards_from_the_anchor(api):
 
 
 def test_bad_degree_is_refused(api, astronaut_url):
-    assert "degree" in api.error(api.get("annotate", img=astronaut_url, text="a", degree="x"), 400)
+    reply = api.get("annotate", img=astronaut_url, text="a", x=1, y=9, degree="x")
+    assert "degree" in api.error(reply, 400)
+    assert "'y'" in api.error(api.get("annotate", img=astronaut_url, text="a", x=1), 400)

@@ -66,3 +66,10 @@ def test_needs_some_text_and_a_known_font(api, astronaut_url):
     message = api.error(api.get("drawtext", img=astronaut_url, top="x", font="comicsans"), 400)
     assert "unknown font" in message
     assert "size" in api.error(api.get("drawtext", img=astronaut_url, top="x", size="-3"), 400)
+
+
+@pytest.mark.parametrize("font", ["impact", "arial", "vera", "serif", "mono", "wolf"])
+def test_any_script_in_any_named_font_lands_in_the_middle(api, font):
+    reply = api.upload("drawtext", PNG, center="Ça va? Привет 你好 مرحبا", font=font, blob="true")
+    left, top, right, bottom = bbox(changed(SOURCE, pixels(reply.content)))
+    assert 512 / 3 <= top < bottom <= 2 * 512 / 3 and right - left > 300
