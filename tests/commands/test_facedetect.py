@@ -74,6 +74,20 @@ def test_group_photo_every_face_found_once(api, origin):
     assert [face["left"] for face in faces] == sorted(face["left"] for face in faces)
 
 
+def test_faces_of_every_size_in_a_12_megapixel_photo(api):
+    widths = [200, 300, 420, 560, 700, 900, 1200]  # faces from about 110 to 730 pixels
+    names = ["astronaut", "hopper", "camera"]
+    placements, x = [], 100
+    for index, width in enumerate(widths):
+        placements.append((names[index % 3], x, 200 + index % 2 * 1100, width))
+        x += width + 60 if index % 2 else 0
+    picture, truths = compose(placements, size=(4000, 3000))
+    faces = api.ok(api.upload("facedetect", jpeg(picture)))["faces"]
+    assert len(faces) == len(widths), faces
+    for points in truths:
+        assert len([face for face in faces if _covers(face, points)]) == 1, (points, faces)
+
+
 def test_count_replaces_the_boxes(api, origin):
     picture, _ = compose(THREE, size=(1280, 720))
     body = api.ok(api.upload("facedetect", jpeg(picture), count="True"))
