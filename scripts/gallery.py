@@ -74,6 +74,7 @@ class Gallery:
     def __init__(self, client: TestClient, key: str) -> None:
         self.client, self.key = client, key
         self.entries: list[tuple[str, str, str, str]] = []
+        self.labels: dict[str, str] = {}  # stored links -> what the page calls them
 
     def call(self, endpoint: str, upload: bytes | None = None, **params: Any) -> bytes:
         if upload is not None:
@@ -89,13 +90,22 @@ class Gallery:
             raise RuntimeError(f"{endpoint}: {reply.json()}")
         return reply.content
 
-    def link(self, picture: bytes) -> str:
+    def link(self, picture: bytes, label: str) -> str:
+        """Store a picture; the page shows ``label`` instead of its (random) link."""
         reply = self.client.post(
             "/store",
             data={"key": self.key},
             files={"file": ("in", picture, "application/octet-stream")},
         )
-        return reply.json()["link"]
+        link = reply.json()["link"]
+        self.labels[link] = f"<{label}>"
+        return link
+
+    def describe(self, params: dict[str, Any]) -> str:
+        shown = ", ".join(f"{k}={json.dumps(v, ensure_ascii=False)}" for k, v in params.items())
+        for link, label in self.labels.items():
+            shown = shown.replace(f'"{link}"', label)
+        return shown
 
     def add(self, name: str, endpoint: str, output: bytes, call: str, note: str = "") -> None:
         if output[:6] in (b"GIF87a", b"GIF89a"):
@@ -109,8 +119,8 @@ class Gallery:
 def build(gallery: Gallery) -> None:
     photo = _photo()
     source = _png(photo)
-    source_link = gallery.link(source)
-    sticker_link = gallery.link(_sticker())
+    source_link = gallery.link(source, "photo link")
+    sticker_link = gallery.link(_sticker(), "sticker link")
     gif = _animation(photo)
     face = {
         "face_id": 1,
@@ -126,8 +136,7 @@ def build(gallery: Gallery) -> None:
         name: str, endpoint: str, note: str = "", upload: bytes | None = source, **params: Any
     ) -> bytes:
         output = gallery.call(endpoint, upload, **params)
-        shown = ", ".join(f"{k}={json.dumps(v, ensure_ascii=False)}" for k, v in params.items())
-        gallery.add(name, endpoint, output, shown, note)
+        gallery.add(name, endpoint, output, gallery.describe(params), note)
         return output
 
     gallery.add("input", "(input)", source, "the photo every call below starts from")
@@ -227,7 +236,7 @@ def build(gallery: Gallery) -> None:
         "imgdiff",
         "src = the photo, target = the mogrify output; the reply's diff is the MSE",
         upload=source,
-        target=gallery.link(blurred),
+        target=gallery.link(blurred, "mogrify output link"),
     )
     run(
         "cropgif",
@@ -250,18 +259,13 @@ def build(gallery: Gallery) -> None:
         y=30,
         frame=2,
     )
-    frames = [
-        {
-            "img": gallery.link(
-                _png(
-                    np.asarray(
-                        Image.fromarray(getattr(data, name)()).convert("RGB").resize((128, 96))
-                    )
-                )
-            )
-        }
-        for name in ("astronaut", "coffee", "chelsea", "rocket")
-    ]
+
+    def still(name: str) -> bytes:
+        picture = Image.fromarray(getattr(data, name)()).convert("RGB").resize((128, 96))
+        return _png(np.asarray(picture))
+
+    names = ("astronaut", "coffee", "chelsea", "rocket")
+    frames = [{"img": gallery.link(still(name), f"{name} link")} for name in names]
     run("makegif", "makegif", "four stills, 500 ms each", upload=None, frames=frames, delay=500)
     run("newimage", "newimage", upload=None, width=256, height=128, color="yellow")
     run("pixelgenerate", "pixelgenerate", upload=None, width=256, height=128)
