@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Self
+from typing import Annotated, Any, Self
 
 from pydantic import Field, model_validator
 
 from pixmill.params import Bool, Int, Params, Source
 
-__all__ = ["MAX_SIDE", "ImageParams", "OptionalSize", "Side", "pair_sides", "require_either"]
+__all__ = [
+    "MAX_SIDE",
+    "ImageParams",
+    "OptionalSize",
+    "Side",
+    "channel_field",
+    "pair_sides",
+    "require_either",
+]
 
 MAX_SIDE = 16384
 Side = Annotated[Int, Field(ge=1, le=MAX_SIDE)]
@@ -51,3 +59,14 @@ def pair_sides(model: Params, first: str = "width", second: str = "height") -> P
     elif b is None:
         object.__setattr__(model, second, a)
     return model
+
+
+def channel_field() -> Any:
+    """The optional ``channel`` parameter (catalog §1.4): ImageMagick's channel constants."""
+    return Field(
+        None,
+        ge=1,
+        le=134217727,
+        description="Channels to change, ImageMagick constants OR-ed together: red/gray 1, "
+        "green 2, blue 4, alpha 8, black 32, all 134217727. Omitted: the colour channels.",
+    )
