@@ -8,6 +8,7 @@ keeps it. A missing file is a 503 naming the model; nothing is ever downloaded h
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -49,19 +50,26 @@ class ModelStore:
         return self.path(name)
 
 
-_state: dict[str, Any] = {"store": ModelStore(Path("models")), "threads": 1}
-_loaded: dict[str, Any] = {}
+@dataclass
+class _Process:
+    """This process's models directory, thread budget and loaded sessions."""
+
+    store: ModelStore
+    threads: int = 1
+    loaded: dict[str, Any] = field(default_factory=dict)
+
+
+_process = _Process(ModelStore(Path("models")))
 
 
 def configure(directory: Path, threads: int = 1) -> None:
     """Point this process at a models directory (the worker initializer calls this)."""
-    _state["store"] = ModelStore(directory)
-    _state["threads"] = threads
-    _loaded.clear()
+    global _process
+    _process = _Process(ModelStore(directory), threads)
 
 
 def store() -> ModelStore:
-    return _state["store"]  # type: ignore[no-any-return]
+    return _process.store
 
 
 def needs(*names: str) -> tuple[str, ...]:
@@ -77,9 +85,10 @@ def require(*names: str) -> None:
 
 def load(name: str, loader: Callable[[Path], T]) -> T:
     """Load a model once per process with ``loader`` and keep it."""
-    if name not in _loaded:
-        _loaded[name] = loader(store().require(name))
-    return _loaded[name]  # type: ignore[no-any-return]
+    loaded = _process.loaded
+    if name not in loaded:
+        loaded[name] = loader(store().require(name))
+    return loaded[name]  # type: ignore[no-any-return]
 
 
 def tflite(name: str) -> Infer:
@@ -88,7 +97,7 @@ def tflite(name: str) -> Infer:
     def open_interpreter(path: Path) -> Infer:
         from ai_edge_litert.interpreter import Interpreter
 
-        interpreter = Interpreter(model_path=str(path), num_threads=_state["threads"])
+        interpreter = Interpreter(model_path=str(path), num_threads=_process.threads)
         interpreter.allocate_tensors()
         source = interpreter.get_input_details()[0]["index"]
         targets = [detail["index"] for detail in interpreter.get_output_details()]
@@ -110,7 +119,7 @@ def onnx_session(name: str) -> Any:
         import onnxruntime
 
         options = onnxruntime.SessionOptions()
-        options.intra_op_num_threads = _state["threads"]
+        options.intra_op_num_threads = _process.threads
         options.inter_op_num_threads = 1
         return onnxruntime.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
 
