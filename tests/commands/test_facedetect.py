@@ -112,6 +112,12 @@ def test_mirrored_face_is_found(api):
     assert len(faces) == 1 and _covers(faces[0], points)
 
 
+@pytest.mark.parametrize("shape", [(1, 3000, 3), (3000, 2, 3), (1, 1, 3)])
+def test_slivers_and_single_pixels_have_no_face(api, shape):
+    sliver = encode_png(np.full(shape, 200, np.uint8))
+    assert api.ok(api.upload("facedetect", sliver))["faces"] == []
+
+
 def test_blob_does_not_turn_the_json_reply_into_bytes(api):
     reply = api.upload("facedetect", photo("astronaut"), blob="true")
     assert len(api.ok(reply)["faces"]) == 1

@@ -172,9 +172,8 @@ def _tile_candidates(
     model's input size (so no tile is resized again). A candidate touching a tile's inner edge
     is a cut face: the overlap shows it whole in a neighbouring tile, so it is dropped here."""
     height, width = rgb.shape[:2]
-    small = cv2.resize(
-        rgb, (round(width * scale), round(height * scale)), interpolation=cv2.INTER_AREA
-    )
+    target = (max(1, round(width * scale)), max(1, round(height * scale)))
+    small = cv2.resize(rgb, target, interpolation=cv2.INTER_AREA)
     side = model.size
     height, width = small.shape[:2]
     margin = side / 64
