@@ -160,20 +160,24 @@ def _starts(length: int, side: int) -> list[int]:
     return [round(i * (length - side) / (count - 1)) for i in range(count)]
 
 
+def _shrink(rgb: np.ndarray, scale: float) -> np.ndarray:
+    height, width = rgb.shape[:2]
+    target = (max(1, round(width * scale)), max(1, round(height * scale)))
+    return cv2.resize(rgb, target, interpolation=cv2.INTER_AREA)
+
+
 def _tile_candidates(
     infer: Infer,
     model: SsdModel,
     anchors: np.ndarray,
-    rgb: np.ndarray,
+    small: np.ndarray,
     scale: float,
     min_score: float,
 ) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
-    """Candidates from overlapping tiles of the image shrunk once by ``scale``, each tile the
-    model's input size (so no tile is resized again). A candidate touching a tile's inner edge
-    is a cut face: the overlap shows it whole in a neighbouring tile, so it is dropped here."""
-    height, width = rgb.shape[:2]
-    target = (max(1, round(width * scale)), max(1, round(height * scale)))
-    small = cv2.resize(rgb, target, interpolation=cv2.INTER_AREA)
+    """Candidates from overlapping tiles of the image shrunk by ``scale``, each tile the model's
+    input size (so no tile is resized again), in full-image pixels. A candidate touching a
+    tile's inner edge is a cut face: the overlap shows it whole in a neighbouring tile, so it is
+    dropped here."""
     side = model.size
     height, width = small.shape[:2]
     margin = side / 64
@@ -209,16 +213,22 @@ def detect(
     min_score: float = 0.5,
     tile_factor: float = 10 / 3,
 ) -> list[Detection]:
-    """Every face in an RGB array: one pass over the whole image and, when the image is larger
-    than ``tile_factor`` times the model's input, passes over overlapping tiles that each cover
-    that much of the image, then 2.5 times more, and so on up to the image's size (a 1080p photo
-    takes 8 + 2 tiles). Each level sees whole, at a usable scale, the faces too small for the
-    next coarser one; the overlap keeps every such face whole in some tile."""
-    parts = [_run(infer, model, anchors, rgb, min_score)]
+    """Every face in an RGB array: when the image is larger than ``tile_factor`` times the
+    model's input, passes over overlapping tiles that each cover that much of the image, then
+    2.5 times more, and so on up to the image's size (a 1080p photo takes 8 + 2 tiles); then
+    one pass over the whole image. Each level sees whole, at a usable scale, the faces too
+    small for the next coarser one; the overlap keeps every such face whole in some tile. Each
+    level is shrunk from the one before, so the full image is resized only once."""
+    parts = []
+    source, source_scale = rgb, 1.0
     side = tile_factor * model.size
     while max(rgb.shape[:2]) > side:
-        parts += _tile_candidates(infer, model, anchors, rgb, model.size / side, min_score)
+        scale = model.size / side
+        source, source_scale = _shrink(source, scale / source_scale), scale
+        parts += _tile_candidates(infer, model, anchors, source, scale, min_score)
         side *= 2.5
+    boxes, scores, points = _run(infer, model, anchors, source, min_score)
+    parts.append((boxes / source_scale, scores, points / source_scale))
     boxes = np.concatenate([part[0] for part in parts])
     scores = np.concatenate([part[1] for part in parts])
     points = np.concatenate([part[2] for part in parts])
