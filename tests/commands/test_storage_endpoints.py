@@ -44,3 +44,15 @@ def test_copy_makes_a_new_media_owned_by_the_caller(api, client, other_key):
     assert client.get(copied["link"]).content == client.get(body["link"]).content
     api.error(api.get("delete", link=copied["id"]), 404)  # not ours to delete
     api.error(api.get("copy", link="A" * 24), 404)
+
+
+def test_store_keeps_every_frame_of_an_animation(api):
+    import io
+
+    from PIL import Image
+
+    frames = [Image.new("RGB", (40, 30), colour) for colour in ("red", "green", "blue")]
+    buffer = io.BytesIO()
+    frames[0].save(buffer, "GIF", save_all=True, append_images=frames[1:], duration=100, loop=0)
+    stored = decode(api.image(api.upload("store", buffer.getvalue())))
+    assert stored.format == "GIF" and stored.n_frames == 3 and stored.size == (40, 30)

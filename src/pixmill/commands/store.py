@@ -17,9 +17,11 @@ class Params(ImageParams):
     summary="Store an uploaded image and answer its link.",
     aliases=("put",),
     tags=("storage",),
+    animated=True,
 )
 def store(params: Params, image: pyvips.Image) -> pyvips.Image:
     """Upload a file (multipart part ``file``) or name a URL; the image is re-encoded by the
-    server, so nothing but pixels is ever stored, and its link answered. The first step of
-    PixLab's JSON-only endpoints (mogrify, merge, makegif ...)."""
+    server, so nothing but pixels is ever stored (animations keep their frames, within the
+    frame budget), and its link answered. The first step of PixLab's JSON-only endpoints
+    (mogrify, merge, makegif ...)."""
     return image
