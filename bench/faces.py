@@ -145,7 +145,33 @@ def _call(client: httpx.Client, server: Server, params: dict[str, str]) -> float
     return elapsed
 
 
+def in_process_facedetect(runs: int = 30) -> tuple[float, float]:
+    """Decode + detect of the 1080p group photo in this process (1 thread), min and median ms:
+    the worker's share of a facedetect call, without HTTP, fetch and queueing."""
+    import pyvips
+
+    from pixmill.app import limits_of
+    from pixmill.engine.codec import decode, read_input
+    from pixmill.models import runtime
+    from pixmill.models.faces import find_faces, rgb_array
+    from pixmill.settings import Settings
+
+    pyvips.concurrency_set(1)
+    settings = Settings()
+    runtime.configure(settings.models_dir)
+    data = jpeg(compose(GROUP_1080P)[0])
+    limits = limits_of(settings)
+    times = []
+    for _ in range(runs + 3):
+        started = time.perf_counter()
+        assert len(find_faces(rgb_array(decode(read_input(data), limits)))) == len(GROUP_1080P)
+        times.append((time.perf_counter() - started) * 1000)
+    times = sorted(times[3:])
+    return times[0], statistics.median(times)
+
+
 def main() -> None:
+    detect_min, detect_median = in_process_facedetect()
     origin = Origin()
     with tempfile.TemporaryDirectory() as data_dir:
         server = Server(Path(data_dir))
@@ -190,6 +216,8 @@ def main() -> None:
     for label, median, p90, rate in rows:
         print(f"| {label} | {median:.0f} ms | {p90:.0f} ms | {rate:.1f} |")
     print()
+    print(f"facedetect 1080p in one process (decode + detect, 1 thread): min {detect_min:.0f} ms, "
+          f"median {detect_median:.0f} ms.")  # fmt: skip
     print(f"Server RSS (main process + 2 workers): idle {idle:.0f} MiB, with every face model "
           f"loaded {loaded:.0f} MiB, peak during the run {peak[0]:.0f} MiB.")  # fmt: skip
 
