@@ -11,6 +11,7 @@ import asyncio
 import logging
 import multiprocessing
 import resource
+import signal
 from collections.abc import Iterator
 from concurrent.futures import CancelledError as FutureCancelled
 from concurrent.futures import TimeoutError as FutureTimeout
@@ -30,6 +31,9 @@ log = logging.getLogger(__name__)
 def _init_worker(threads: int, memory_mb: int, models_dir: Path | None = None) -> None:
     limit = memory_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    # pebble stops a worker past its deadline with SIGTERM, handled in Python; a worker busy in
+    # libvips' C code never runs that handler, and pebble waits 3 s before SIGKILL. Die at once.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     import pyvips
 
     pyvips.cache_set_max(0)  # a server sees each image once; the cache only holds memory

@@ -62,8 +62,8 @@ class Dispatcher:
         raw = await read_inputs(request, self.caps)
         key = await self._authenticate(raw.params, request)
         if cmd.runs_in_worker:
-            with self.pool.admit():
-                params = validate(cmd.params, self._with_upload(cmd, raw))
+            params = validate(cmd.params, self._with_upload(cmd, raw))
+            with self.pool.admit():  # a request with bad parameters never takes a place
                 result = await self._run(cmd, params, raw.upload)
             response = await self._reply(params, result, key)
         else:
