@@ -41,8 +41,7 @@ def facelookup(params: Params, image: pyvips.Image, load: Any) -> dict[str, Any]
         for f in faces
     ]
     score, best = max(scored, key=lambda pair: pair[0])
-    rectangle = {"top": best.top, "left": best.left, "width": best.width, "height": best.height}
     if score > 0.5:
-        return {"found": True, "confidence": score, "rectangle": rectangle}
-    best_match = {"rectangle": rectangle, "confidence": score}
+        return {"found": True, "confidence": score, "rectangle": best.rectangle}
+    best_match = {"rectangle": best.rectangle, "confidence": score}
     return {"found": False, "confidence": score, "best": best_match}
