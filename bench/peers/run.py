@@ -194,7 +194,7 @@ def _versions() -> dict[str, str]:
         "thumbor": stamp["thumbor"].read_text().strip() if stamp["thumbor"].exists() else "?",
         "sharp": stamp["sharp"].read_text().strip() if stamp["sharp"].exists() else "?",
         "node": output("node", "--version"),
-        "libjpeg-turbo": output("djpeg", "-version"),
+        "libjpeg-turbo": output("djpeg", "-version").removeprefix("libjpeg-turbo version "),
         "python": platform.python_version(),
     }
 
