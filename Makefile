@@ -26,3 +26,13 @@ lint:
 gallery:
 	scripts/setup.sh --dev
 	.venv/bin/python scripts/gallery.py
+
+# Side-by-side benchmark against sharp, thumbor and the libjpeg-turbo floor (bench/peers/):
+# installs the peers into bench/peers/.work/, then the full matrix (1 to 1.5 hours on 2
+# cores); writes bench/peers/results/*.json, docs/benchmarks.md's peers section and its chart.
+# Resize it with BENCH_PEERS_* variables (see `python -m bench.peers --help`).
+.PHONY: bench-peers
+bench-peers:
+	scripts/setup.sh --dev
+	bench/peers/setup.sh
+	.venv/bin/python -m bench.peers
