@@ -24,8 +24,9 @@ from pydantic import (
 
 from pixmill.errors import BadRequest
 
-_INT = re.compile(r"[+-]?[0-9]{1,15}(\.[0-9]{0,15})?")
-_FLOAT = re.compile(r"[+-]?([0-9]{1,15}(\.[0-9]{0,15})?|\.[0-9]{1,15})([eE][+-]?[0-9]{1,3})?")
+# Fractions may be long: Python clients send str(1/3) = "0.3333333333333333" (16 digits).
+_INT = re.compile(r"[+-]?[0-9]{1,15}(\.[0-9]{0,30})?")
+_FLOAT = re.compile(r"[+-]?([0-9]{1,15}(\.[0-9]{0,30})?|\.[0-9]{1,30})([eE][+-]?[0-9]{1,3})?")
 _TRUE = {"true", "1", "yes", "on"}
 _FALSE = {"false", "0", "no", "off", ""}
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
