@@ -2,8 +2,10 @@
 
 The operations, identical for everyone: ``thumbnail`` (800 px wide, height by aspect, upscaling
 the 600x400 image), ``crop`` (the centre half of each side), ``rotate`` (90 degrees clockwise),
-``blur`` (Gaussian, sigma 5) and ``webp`` (re-encode as WebP q85). Outputs are JPEG q85 or PNG
-as the input, WebP for ``webp``. The floor does only ``thumbnail`` of the JPEGs.
+``blur`` (Gaussian, sigma 5: thumbor and pixmill are also given radius 15, as their calls
+require; sharp's libvips sizes its own kernel) and ``webp`` (re-encode as WebP q85). Outputs
+are JPEG q85 or PNG as the input, WebP for ``webp``. The floor does only ``thumbnail`` of the
+JPEGs.
 """
 
 from __future__ import annotations
@@ -45,7 +47,9 @@ class PeerError(Exception):
     """A request that did not produce an image."""
 
 
-async def _get(client: httpx.AsyncClient, url: str, params: dict[str, object] | None = None):
+async def _get(
+    client: httpx.AsyncClient, url: str, params: dict[str, object] | None = None
+) -> httpx.Response:
     response = await client.get(url, params=params)
     if response.status_code != 200:
         raise PeerError(f"HTTP {response.status_code}: {response.text[:200]}")
@@ -95,7 +99,7 @@ class Thumbor(ServerPeer):
             return f"{x}x{y}:{x + width}x{y + height}"
         return {
             "rotate": "filters:rotate(270)",  # thumbor turns counter-clockwise
-            "blur": "filters:blur(15,5)",  # radius 15 = 3 sigma, as libvips and sharp reach
+            "blur": "filters:blur(15,5)",  # radius 15 = 3 sigma; pixmill is sent the same
             "webp": "filters:format(webp)",
         }[op]
 

@@ -153,7 +153,8 @@ def section(result: dict[str, Any], chart: str | None) -> str:
         f"`crop`, `rotate` degree=90, `{result['pixmill_blur_endpoint']}` radius=15 sigma=5, "
         "`convert` export=webp.",
         "- **sharp**: `bench/peers/sharp_server.js`, Node's http module around sharp (cache off, "
-        "otherwise defaults), reading the file from disk per request.",
+        "otherwise defaults), reading the file from disk per request: `resize({width: 800})`, "
+        "`extract`, `rotate(90)`, `blur(5)` (libvips sizes the kernel), `webp({quality: 85})`.",
         "- **thumbor**: 1 process, 2 engine threads, PIL engine, file loader, unsafe URLs "
         "(`800x0`, `x1xy1:x2xy2`, `rotate(270)` as it turns counter-clockwise, `blur(15,5)`, "
         "`format(webp)`), q85, baseline JPEG.",

@@ -157,7 +157,7 @@ class Peers:
         self._start(server, "/status")
         self.media = data / "media"
         # gaussianblur is PixLab's name; until pixmill has it, its blur does the same Gaussian.
-        missing = httpx.get(server.base + "/gaussianblur").status_code == 404
+        missing = httpx.get(server.base + "/gaussianblur", trust_env=False).status_code == 404
         self.blur_endpoint = "blur" if missing else "gaussianblur"
         return [
             Pixmill(server, key, static.base, self.blur_endpoint, link=name == "pixmill-link")
@@ -182,14 +182,17 @@ def _versions() -> dict[str, str]:
             done = subprocess.run(argv, capture_output=True, text=True, timeout=30, check=False)
         except OSError:
             return "missing"
-        return (done.stdout or done.stderr).strip().splitlines()[0] if done.returncode == 0 else "?"
+        lines = (done.stdout or done.stderr).strip().splitlines()
+        return (lines[0] if lines else "") if done.returncode == 0 else "?"
 
     import pixmill
 
     work, root, commit = servers.WORK, servers.ROOT, ("rev-parse", "--short", "HEAD")
     stamp = {name: (work / f"{name}.stamp") for name in ("thumbor", "sharp")}
     return {
-        "pixmill": f"{pixmill.__version__} ({output('git', '-C', str(root), *commit)})",
+        # Others' uncommitted edits under src/ are measured too: say so.
+        "pixmill": f"{pixmill.__version__} ({output('git', '-C', str(root), *commit)}"
+        + ("+dirty)" if output("git", "-C", str(root), "status", "--porcelain", "src") else ")"),
         "libvips (pixmill)": ".".join(str(pyvips.version(part)) for part in range(3)),
         "thumbor": stamp["thumbor"].read_text().strip() if stamp["thumbor"].exists() else "?",
         "sharp": stamp["sharp"].read_text().strip() if stamp["sharp"].exists() else "?",

@@ -74,7 +74,7 @@ class Server:
             if self.process.poll() is not None:
                 raise RuntimeError(f"{self.name} exited at start; see {self.log_path}")
             try:
-                httpx.get(self.base + probe, timeout=2.0)
+                httpx.get(self.base + probe, timeout=2.0, trust_env=False)
                 return self
             except httpx.TransportError:
                 time.sleep(0.2)
