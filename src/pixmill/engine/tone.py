@@ -64,8 +64,8 @@ def luma(colour: np.ndarray) -> np.ndarray:
 
 
 def intensity_q16(image: pyvips.Image) -> pyvips.Image:
-    """Each pixel's intensity as a Q16 quantum (ushort), rounded as ImageMagick's histograms
-    round it."""
+    """Each pixel's intensity (Rec. 709 luma; grey: the value) as a Q16 quantum (ushort),
+    rounded as ImageMagick rounds it for its histograms and thresholds."""
     colour, _ = split_alpha(image)
     value = colour.cast("float") if colour.bands == 1 else colour.recomb([list(LUMA)])
     return (value * 257).rint().cast("ushort")
@@ -217,7 +217,8 @@ def threshold(image: pyvips.Image, level: float) -> pyvips.Image:
     """ImageMagick's -threshold: white where the intensity exceeds ``level`` (0-255), else
     black; a grey result, alpha kept."""
     _, alpha = split_alpha(image)
-    white = (intensity_q16(image).cast("float") > level * 257).ifthenelse(255, 0).cast("uchar")
+    # ImageMagick rounds the intensity to a 16-bit quantum before comparing.
+    white = (intensity_q16(image) > level * 257).ifthenelse(255, 0).cast("uchar")
     return join_alpha(white, alpha)
 
 
