@@ -13,12 +13,14 @@ from pixmill.storage import Storage
 
 
 async def status(request: Request) -> Response:
-    """PixLab's health check; no key needed. ``models`` says which model files are installed
-    (checked on disk, nothing is loaded); a missing model only disables the endpoints using it."""
+    """PixLab's health check; no key needed. When a model file is missing (checked on disk,
+    nothing is loaded) the reply adds ``models``, each model's readiness: the server is still up,
+    only the endpoints using that model answer 503."""
     reply: dict[str, object] = {"payload": "All Services are up & running"}
     models = getattr(request.app.state, "models", None)
-    if models is not None:
-        reply["models"] = models.readiness()
+    readiness = models.readiness() if models is not None else {}
+    if not all(readiness.values()):
+        reply["models"] = readiness
     return json_reply(reply)
 
 
