@@ -3,7 +3,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 import pyvips
-from pydantic import BeforeValidator, Field, WithJsonSchema
+from pydantic import BeforeValidator, Field, PlainSerializer, WithJsonSchema
 
 from pixmill.commands import command
 from pixmill.commands._params import ImageParams
@@ -19,9 +19,14 @@ def _percentages(value: Any) -> tuple[float, float, float]:
     return (parts[0],) * 3 if len(parts) == 1 else (parts[0], parts[1], parts[2])
 
 
+def _percentages_text(value: tuple[float, float, float]) -> str:
+    return f"{value[0]:g}" if len(set(value)) == 1 else ",".join(f"{part:g}" for part in value)
+
+
 Percentages = Annotated[
     tuple[float, float, float],
     BeforeValidator(_percentages),
+    PlainSerializer(_percentages_text, return_type=str),
     WithJsonSchema({"type": "string", "description": "A percentage, or 'red,green,blue' ones"}),
 ]
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 from typing import Annotated, Any, Self
 
 import pyvips
-from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
+from pydantic import BeforeValidator, Field, PlainSerializer, WithJsonSchema, model_validator
 
 from pixmill.commands import command
 from pixmill.commands._params import ImageParams
@@ -22,6 +22,7 @@ def _count(value: Any) -> tuple[float, bool]:
 Count = Annotated[
     tuple[float, bool],
     BeforeValidator(_count),
+    PlainSerializer(lambda value: f"{value[0]:g}{'%' if value[1] else ''}", return_type=str),
     WithJsonSchema({"type": "string", "description": "A pixel count, or a percentage like 2%"}),
 ]
 
