@@ -29,7 +29,15 @@ def test_a_created_key_is_long_random_and_found(store: KeyStore) -> None:
 
 def test_unknown_and_near_miss_keys_are_not_found(store: KeyStore) -> None:
     key, _ = store.create("alice")
-    for near in ("", key.upper(), key[:-1], key + "a", f" {key}", key[:11], key[:11] + "_" + "A" * 32):
+    for near in (
+        "",
+        key.upper(),
+        key[:-1],
+        key + "a",
+        f" {key}",
+        key[:11],
+        key[:11] + "_" + "A" * 32,
+    ):
         assert store.lookup(near) is None
 
 
