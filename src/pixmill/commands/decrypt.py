@@ -19,7 +19,6 @@ class Params(ImageParams):
     summary="Restore an image encrypted by /encrypt.",
     tags=("image",),
     aliases=("decipher",),
-    needs=("cryptography",),
     example={"pwd": "correct horse battery staple"},
 )
 def decrypt(params: Params, image: pyvips.Image, limits: Limits) -> Output:

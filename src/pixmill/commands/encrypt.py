@@ -23,7 +23,6 @@ class Params(ImageParams):
     summary="Encrypt an image with a password into an image of noise.",
     tags=("image",),
     aliases=("encipher",),
-    needs=("cryptography",),
     example={"pwd": "correct horse battery staple"},
 )
 def encrypt(params: Params, image: pyvips.Image, limits: Limits) -> Output:
