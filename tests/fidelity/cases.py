@@ -196,9 +196,9 @@ CASES = [
         metric="ssim",
         minimum=0.99,
         why=(
-            "Nearest palette colour, no dither. ImageMagick weighs its colour distance slightly "
-            "differently, so pixels almost equidistant from two palette colours can go either "
-            "way (0.1% of them): SSIM >= 0.99."
+            "Nearest palette colour, no dither. The 0.06% of pixels that differ lie within "
+            "4 RGB units of a tie between two palette colours, where rounding decides: "
+            "SSIM >= 0.99."
         ),
         extra={"palette": "palette"},
     ),
