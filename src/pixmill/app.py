@@ -41,6 +41,7 @@ def limits_of(settings: Settings) -> Limits:
         max_animation_pixels=int(settings.max_animation_megapixels * 1e6),
         quality=settings.jpeg_quality,
         max_jpeg_scans=settings.max_jpeg_scans,
+        max_input_side=settings.max_input_side,
     )
 
 

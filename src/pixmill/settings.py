@@ -82,7 +82,10 @@ class Settings(BaseSettings):
 
     # Images
     max_megapixels: float = Field(50.0, gt=0, description="Largest input image, in megapixels.")
-    max_side: int = Field(16384, ge=64, description="Largest input or output side, in pixels.")
+    max_side: int = Field(16384, ge=64, description="Largest output side, in pixels.")
+    max_input_side: int = Field(
+        65535, ge=64, description="Largest input side, in pixels (its area is capped too)."
+    )
     max_frames: int = Field(200, ge=1, description="Most animation frames processed.")
     max_animation_megapixels: float = Field(
         100.0, gt=0, description="Canvas area times frame count allowed for an animation."

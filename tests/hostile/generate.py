@@ -292,8 +292,24 @@ def png_over_pixel_cap() -> bytes:
 
 @_builder
 def png_wide_65500x1() -> bytes:
-    """65500x1: over the side cap, under the pixel cap."""
+    """65500x1: a thin strip, far under the pixel cap (JPEG's limit is 65535)."""
     return _png_grey(65500, 1)
+
+
+@_builder
+def png_wide_20000x1() -> bytes:
+    return _png_grey(20000, 1)
+
+
+@_builder
+def png_1x1() -> bytes:
+    return _png_grey(1, 1)
+
+
+@_builder
+def png_wide_70000x1() -> bytes:
+    """70000x1: past the input side cap."""
+    return _png_grey(70000, 1)
 
 
 def _gif(screen: tuple[int, int], frames: list[tuple[int, int, int, int]], data: bytes) -> bytes:
@@ -328,6 +344,12 @@ def gif_frame_offset_far_away() -> bytes:
 def gif_100k_frames() -> bytes:
     """100,000 1x1 frames (about 2.3 MB): a frame-count bomb."""
     return _gif((1, 1), [(0, 0, 1, 1)] * 100_000, _LZW_CLEAR_END)
+
+
+@_builder
+def gif_1000_frames_of_4000px() -> bytes:
+    """1,000 frames of 4000x4000 in 23 KB: 16 G pixels if every frame were decoded."""
+    return _gif((4000, 4000), [(0, 0, 4000, 4000)] * 1000, _LZW_CLEAR_END)
 
 
 @_builder

@@ -10,7 +10,7 @@ import pytest
 from PIL import Image
 
 from tests.hostile import generate
-from tests.hostile.conftest import Server, expect
+from tests.hostile.conftest import JOB_TIMEOUT, Server, expect
 
 # (corpus file, status on the decoding path): 400 for what cannot be decoded within the
 # limits, 415 for formats the server does not decode, 200 where a lenient answer is right.
@@ -50,7 +50,7 @@ BOMBS = [
     "jpeg_over_pixel_cap",
     "png_pixel_bomb",
     "png_over_pixel_cap",
-    "png_wide_65500x1",
+    "png_wide_70000x1",
     "gif_frame_larger_than_screen",
     "gif_frame_offset_far_away",
     "jpeg_scan_bomb",
@@ -108,6 +108,40 @@ def test_frame_page_and_metadata_abuse_is_answered_within_2_s(server: Server, na
     assert len(out) < 100_000  # nothing of the hostile metadata is carried over
     for marker in (b"Comment", b"xxxx", b"ICC_PROFILE", b"ccccc", b"Exif"):
         assert marker not in out
+
+
+@pytest.mark.parametrize(
+    ("name", "status"),
+    [
+        ("gif_100k_frames", 200),
+        ("gif_1000_frames_of_4000px", 200),
+        ("gif_big_canvas_many_frames", 200),
+        ("gif_frame_larger_than_screen", 400),
+        ("gif_frame_offset_far_away", 400),
+    ],
+)
+def test_animation_budgets_hold_on_an_animated_endpoint(server: Server, name: str, status: int):
+    """``resizegif`` decodes frames: at most max_frames, and at most max_animation_megapixels
+    of them, judged from the container before any frame is decoded."""
+    data = generate.build(name)
+    send = lambda: server.upload("/resizegif", data, width=8, blob="true")  # noqa: E731
+    reply = expect(server, send, status, seconds=JOB_TIMEOUT + 1.5)
+    if status == 200:
+        frames = Image.open(io.BytesIO(reply.content))
+        assert frames.size == (8, 8) and 1 <= getattr(frames, "n_frames", 1) <= 200
+
+
+@pytest.mark.parametrize("side", [1, 20000, 65500])
+def test_thin_strips_still_work(server: Server, side: int) -> None:
+    """Inputs up to 65535 px a side (their area is what costs); a ratio never gives 0 px."""
+    name = {1: "png_1x1", 20000: "png_wide_20000x1", 65500: "png_wide_65500x1"}[side]
+    data = generate.build(name)
+    header = expect(server, lambda: server.upload("/header", data), 200, seconds=2).json()
+    assert (header["width"], header["height"]) == (side, 1)
+    thumb = expect(server, lambda: server.upload("/thumbnail", data, width=100, blob="true"), 200)
+    assert Image.open(io.BytesIO(thumb.content)).size == (100, max(1, round(100 / side)))
+    flipped = server.upload("/flip", data, blob="true")  # the output keeps the input's sides
+    assert flipped.status_code == (200 if side <= 16384 else 400)
 
 
 @pytest.mark.parametrize(

@@ -46,6 +46,7 @@ class Limits:
     max_animation_pixels: int
     quality: int
     max_jpeg_scans: int = 100  # security.md check 13: scans are a CPU bomb that passes size checks
+    max_input_side: int = 65535  # inputs may be thin strips; their pixels are what costs
 
 
 @dataclass(frozen=True)
@@ -157,18 +158,18 @@ def _header(source: Input, limits: Limits) -> pyvips.Image:
         head = _LOADERS[source.format](source.data, fail_on="error")
     except pyvips.Error as error:
         raise BadRequest("The image is corrupt or truncated and could not be decoded") from error
-    check_size(head.width, head.height, limits)
+    check_size(head.width, head.height, limits, side=limits.max_input_side)
     return head
 
 
-def check_size(width: int, height: int, limits: Limits) -> None:
-    """Refuse dimensions past the pixel or side caps, before any pixel is decoded."""
+def check_size(width: int, height: int, limits: Limits, *, side: int | None = None) -> None:
+    """Refuse dimensions past the pixel or side caps (``side``, else the output side cap),
+    before any pixel is decoded or computed."""
+    side = side or limits.max_side
     if width < 1 or height < 1:
         raise BadRequest("The image has no pixels")
-    if width > limits.max_side or height > limits.max_side:
-        raise BadRequest(
-            f"The image is {width}x{height}; each side is limited to {limits.max_side}"
-        )
+    if width > side or height > side:
+        raise BadRequest(f"The image is {width}x{height}; each side is limited to {side}")
     if width * height > limits.max_pixels:
         raise BadRequest(
             f"The image is {width}x{height} ({width * height / 1e6:.1f} MP); "
@@ -199,7 +200,7 @@ def _to_srgb(image: pyvips.Image) -> pyvips.Image:
 def _decode_with_pillow(source: Input, limits: Limits) -> pyvips.Image:
     try:
         with PILImage.open(io.BytesIO(source.data), formats=["BMP"]) as picture:
-            check_size(picture.width, picture.height, limits)
+            check_size(picture.width, picture.height, limits, side=limits.max_input_side)
             mode = "RGBA" if "A" in picture.getbands() else "RGB"
             array = np.asarray(picture.convert(mode))
     except PILImage.DecompressionBombError:  # Pillow's own cap (179 MP) is looser than ours
