@@ -33,6 +33,7 @@ BODY_TIMEOUT = 3.0
 HEADER_TIMEOUT = 3.0
 FETCH_TIMEOUT = 3.0
 QUEUE_SIZE = 2
+MAX_CONNECTIONS = 64
 WORKERS = 2
 
 
@@ -165,6 +166,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
         "PIXMILL_FETCH_TIMEOUT": str(FETCH_TIMEOUT),
         "PIXMILL_MAX_BODY_BYTES": str(20 * MB),
         "PIXMILL_RATE_LIMIT_PER_MINUTE": "1000000",
+        "PIXMILL_MAX_CONNECTIONS": str(MAX_CONNECTIONS),
     }
     with open(log_path, "wb") as log:
         process = subprocess.Popen(

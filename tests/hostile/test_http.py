@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import select
 import socket
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -14,7 +15,15 @@ import httpx2 as httpx
 import psutil
 import pytest
 
-from tests.hostile.conftest import BODY_TIMEOUT, HEADER_TIMEOUT, MB, Server, expect, tiny_png
+from tests.hostile.conftest import (
+    BODY_TIMEOUT,
+    HEADER_TIMEOUT,
+    MAX_CONNECTIONS,
+    MB,
+    Server,
+    expect,
+    tiny_png,
+)
 
 
 @dataclass
@@ -280,6 +289,25 @@ def test_headers_that_never_finish_get_408(server: Server) -> None:
 
 def test_a_silent_connection_is_closed_with_408(server: Server) -> None:
     expect(server, lambda: raw(server, b""), 408, seconds=HEADER_TIMEOUT + 2)
+
+
+def test_connections_past_the_cap_get_503_at_once(server: Server) -> None:
+    address = urlsplit(server.base)
+
+    def flood_then_probe() -> RawReply:
+        idle = [
+            socket.create_connection((address.hostname, address.port))
+            for _ in range(MAX_CONNECTIONS)
+        ]
+        try:
+            time.sleep(0.2)  # let the server accept them all
+            return raw(server, b"GET /status HTTP/1.1\r\nHost: x\r\n\r\n")
+        finally:
+            for sock in idle:
+                sock.close()
+
+    reply = expect(server, flood_then_probe, 503, seconds=2)
+    assert "too many open connections" in reply.json()["error"]
 
 
 def test_an_overlong_query_string_is_414(server: Server) -> None:
