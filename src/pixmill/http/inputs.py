@@ -119,8 +119,10 @@ def _parse_json(body: bytes) -> dict[str, Any]:
         raise BadRequest("The JSON body must be an object")
     try:  # json.loads keeps lone surrogates ("\\ud800"), which no later step can encode
         json.dumps(value, ensure_ascii=False).encode("utf-8")
-    except (UnicodeEncodeError, RecursionError):
+    except UnicodeEncodeError:
         raise BadRequest("The JSON body holds invalid Unicode (a lone surrogate)") from None
+    except RecursionError:
+        raise BadRequest("The JSON body is malformed") from None
     return value
 
 
