@@ -21,6 +21,7 @@ from pixmill.models.runtime import ModelStore
 from pixmill.observability import AccessLog
 from pixmill.ratelimit import RateLimiter
 from pixmill.settings import Settings
+from pixmill.signing import Signer
 from pixmill.sources import Fetcher
 from pixmill.storage import LocalStorage, Storage
 from pixmill.storage.links import Links
@@ -86,6 +87,7 @@ def create_app(
         max_sources=settings.max_sources_per_request,
         trusted_proxies=frozenset(settings.trusted_proxies),
         access_log=access_log,
+        signer=Signer(settings.signing_key.get_secret_value()) if settings.signing_key else None,
     )
 
     @contextlib.asynccontextmanager

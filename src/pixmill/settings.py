@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from pydantic import Field, field_validator
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -74,6 +74,11 @@ class Settings(BaseSettings):
     )
     max_connections: int = Field(
         1000, ge=1, description="Open client connections `pixmill serve` accepts (503 past it)."
+    )
+    signing_key: SecretStr | None = Field(
+        None,
+        description="When set, every endpoint call must carry `sig`, an HMAC-SHA256 of its"
+        " path and parameters under this key (docs/security.md); others get 403.",
     )
     trusted_proxies: list[str] = Field(
         default_factory=list,

@@ -24,6 +24,7 @@ from pixmill.observability import AccessLog
 from pixmill.params import Params, sources_in, validate
 from pixmill.ratelimit import RateLimiter
 from pixmill.services import Services
+from pixmill.signing import Signer
 from pixmill.sources import Fetcher
 from pixmill.storage import Storage
 from pixmill.storage.links import Links
@@ -47,6 +48,7 @@ class Dispatcher:
     max_sources: int
     trusted_proxies: frozenset[str]
     access_log: AccessLog
+    signer: Signer | None = None  # set: every call must be signed (docs/security.md, check 38)
 
     async def __call__(self, request: Request, cmd: Command) -> Response:
         started = time.perf_counter()
@@ -61,6 +63,8 @@ class Dispatcher:
         await self.limiter.hit(self.client_address(request))
         raw = await read_inputs(request, self.caps)
         key = await self._authenticate(raw.params, request)
+        if self.signer is not None:
+            self.signer.verify(request.url.path, raw.params, raw.upload)
         if cmd.runs_in_worker:
             params = validate(cmd.params, self._with_upload(cmd, raw))
             with self.pool.admit():  # a request with bad parameters never takes a place
