@@ -11,11 +11,21 @@ from scipy.ndimage import gaussian_filter
 from skimage.metrics import peak_signal_noise_ratio, structural_similarity
 
 # Why a threshold is what it is, by kind of difference.
-ROUNDING = (
-    "Same formula; ImageMagick keeps 16-bit quanta between steps and pixmill rounds to 8 bits "
-    "once or twice, so values differ by at most a level or two: PSNR >= 45 dB."
+EXACT = (
+    "The same arithmetic step for step, down to ImageMagick's 16-bit rounding and its cut to "
+    "8 bits: identical pixels (PSNR shown as 99 dB); the test allows a handful of one-level "
+    "differences: PSNR >= 60 dB."
 )
-EXACT = "Same arithmetic step for step: identical pixels (PSNR shown as 99 dB), >= 60 dB."
+NEAR = (
+    "The same arithmetic, in floating point where ImageMagick keeps 16-bit integers (for "
+    "border3d, bevel shades rounded from 16 bits): a few pixels on a rounding boundary land "
+    "one level apart: PSNR >= 55 dB."
+)
+INTEGER = (
+    "libvips' integer convolution rounds each result where ImageMagick cuts it to 8 bits, so "
+    "about half the pixels are one level apart (PSNR about 51 dB), for a path 15x faster than "
+    "floating point at 12 MP: PSNR >= 45 dB."
+)
 NOISE = (
     "Random by design: the spread of output minus input is compared instead; the score is the "
     "smaller ratio of the two standard deviations (1 = same), >= 0.9."
@@ -37,9 +47,9 @@ class Case:
     magick: list[str]
     photo: str = "astronaut"
     metric: str = "psnr"  # psnr | ssim | smoothed-ssim | noise-spread
-    minimum: float = 45.0
+    minimum: float = 60.0
     smooth: float = 3.0  # the Gaussian sigma of smoothed-ssim
-    why: str = ROUNDING
+    why: str = EXACT
     extra: dict[str, Any] = field(default_factory=dict)  # input files beside the photo
 
 
@@ -49,12 +59,21 @@ def quanta(*values: int) -> str:
 
 
 CASES = [
-    Case("gaussianblur", "gaussianblur", {"radius": 4, "sigma": 2}, ["-gaussian-blur", "4x2"]),
+    Case(
+        "gaussianblur",
+        "gaussianblur",
+        {"radius": 4, "sigma": 2},
+        ["-gaussian-blur", "4x2"],
+        minimum=45,
+        why=INTEGER,
+    ),
     Case(
         "motionblur",
         "motionblur",
         {"radius": 10, "sigma": 5, "angle": 30},
         ["-motion-blur", "10x5+30"],
+        minimum=45,
+        why=INTEGER,
     ),
     Case(
         "radialblur",
@@ -70,7 +89,15 @@ CASES = [
             "do not: SSIM >= 0.93."
         ),
     ),
-    Case("charcoal", "charcoal", {"radius": 1, "sigma": 0.5}, ["-charcoal", "1x0.5"], "coffee"),
+    Case(
+        "charcoal",
+        "charcoal",
+        {"radius": 1, "sigma": 0.5},
+        ["-charcoal", "1x0.5"],
+        "coffee",
+        minimum=55,
+        why=NEAR,
+    ),
     Case(
         "sketch",
         "sketch",
@@ -80,17 +107,26 @@ CASES = [
         minimum=0.88,
         why=RANDOM,
     ),
-    Case("oilpaint", "oilpaint", {"radius": 3}, ["-paint", "3"], minimum=60, why=EXACT),
-    Case("emboss", "emboss", {}, ["-emboss", "0x1"]),
-    Case("edge", "edge", {"radius": 1}, ["-edge", "1"], minimum=60, why=EXACT),
-    Case("implode", "implode", {"radius": 0.6}, ["-implode", "0.6"]),
-    Case("shade", "shade", {"gray": True, "azimuth": 30, "elevation": 30}, ["-shade", "30x30"]),
+    Case("oilpaint", "oilpaint", {"radius": 3}, ["-paint", "3"]),
+    Case("emboss", "emboss", {}, ["-emboss", "0x1"], minimum=45, why=INTEGER),
+    Case("edge", "edge", {"radius": 1}, ["-edge", "1"]),
+    Case("implode", "implode", {"radius": 0.6}, ["-implode", "0.6"], minimum=55, why=NEAR),
+    Case(
+        "shade",
+        "shade",
+        {"gray": True, "azimuth": 30, "elevation": 30},
+        ["-shade", "30x30"],
+        minimum=55,
+        why=NEAR,
+    ),
     Case(
         "shade (colour)",
         "shade",
         {"gray": False, "azimuth": 120, "elevation": 45},
         ["+shade", "120x45"],
         "coffee",
+        minimum=55,
+        why=NEAR,
     ),
     Case(
         "shadow",
@@ -100,8 +136,10 @@ CASES = [
             *("(", "+clone", "-background", "black", "-shadow", "60x4+8+8", ")", "+swap"),
             *("-background", "none", "-layers", "merge", "+repage"),
         ],
+        minimum=55,
+        why=NEAR,
     ),
-    Case("sepia", "sepia", {"sepia": 204}, ["-sepia-tone", "80%"]),
+    Case("sepia", "sepia", {"sepia": 204}, ["-sepia-tone", "80%"], minimum=55, why=NEAR),
     Case(
         "noise (gaussian)",
         "noise",
@@ -122,8 +160,8 @@ CASES = [
         minimum=0.9,
         why=NOISE,
     ),
-    Case("despeckle", "despeckle", {}, ["-despeckle"], "camera", minimum=60, why=EXACT),
-    Case("medianfilter", "medianfilter", {"radius": 3}, ["-median", "3"], minimum=60, why=EXACT),
+    Case("despeckle", "despeckle", {}, ["-despeckle"], "camera"),
+    Case("medianfilter", "medianfilter", {"radius": 3}, ["-median", "3"]),
     Case("enhance", "enhance", {}, ["-enhance"], "coffee"),
     Case("equalize", "equalize", {}, ["-equalize"], "coffee"),
     Case("normalize", "normalize", {}, ["-normalize"], "coffee"),
@@ -152,30 +190,19 @@ CASES = [
         {"color": "red", "opacity": "30,20,10"},
         ["-fill", "red", "-colorize", "30,20,10"],
     ),
-    Case("posterize", "posterize", {"level": 4}, ["-posterize", "4"], minimum=60, why=EXACT),
+    Case("posterize", "posterize", {"level": 4}, ["-posterize", "4"]),
     Case(
         "posterize (dither)",
         "posterize",
         {"level": 4, "dither": True},
         ["-ordered-dither", "o8x8,4"],
-        minimum=60,
-        why=EXACT,
     ),
-    Case(
-        "threshold",
-        "threshold",
-        {"th": 128},
-        ["-threshold", f"{128 / 255 * 100:.12f}%"],
-        minimum=60,
-        why=EXACT,
-    ),
+    Case("threshold", "threshold", {"th": 128}, ["-threshold", f"{128 / 255 * 100:.12f}%"]),
     Case(
         "blackthreshold",
         "blackthreshold",
         {"color": "#806040"},
         ["-black-threshold", quanta(0x80, 0x60, 0x40)],
-        minimum=60,
-        why=EXACT,
     ),
     Case(
         "randomthreshold",
@@ -221,11 +248,8 @@ CASES = [
         "border3d",
         {},
         ["-mattecolor", "#bdbdbd", "-frame", "15x15+3+3"],
-        minimum=60,
-        why=(
-            "The same frame drawn row by row; the four bevel shades are rounded from 16 bits, so "
-            "some of their pixels are one level apart: PSNR >= 60 dB."
-        ),
+        minimum=55,
+        why=NEAR,
     ),
 ]
 

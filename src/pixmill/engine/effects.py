@@ -37,7 +37,7 @@ def charcoal(image: pyvips.Image, radius: float, sigma: float) -> pyvips.Image:
     drawn = filters.blur(edges.maxpair(0).minpair(255), radius, sigma).copy_memory()
     drawn = 255 - tone.normalize_float(drawn)
     grey = drawn if drawn.bands == 1 else drawn.recomb([list(tone.LUMA)])
-    return tone.join_alpha(grey.rint().cast("uchar"), alpha)
+    return tone.join_alpha(tone.quantize(grey), alpha)
 
 
 def sketch(
@@ -60,7 +60,7 @@ def sketch(
     base = colour.cast("float")
     # Colour dodge of opaque pixels: D / (1 - S), saturating at white.
     dodged = (base * 255 / (255 - dodge).maxpair(1e-3)).minpair(255)
-    blended = (base + dodged).minpair(255).rint().cast("uchar")
+    blended = tone.quantize((base + dodged).minpair(255))
     return tone.join_alpha(blended, alpha)
 
 
@@ -73,30 +73,31 @@ def oil_paint(image: pyvips.Image, radius: float) -> pyvips.Image:
     width = filters.kernel_width(radius, 0.5, dims=2)
     half = width // 2
     levels = np.clip(np.floor(tone.luma(pixels) + 0.5), 0, 255).astype(np.uint8)
-    rows, cols = levels.shape
-    # Scan order inside any window is the order of row * width + column (column < width).
-    order = np.add.outer(np.arange(rows) * width, np.arange(cols)).astype(np.float32)
-    window = (width, width)
-    kernel = np.ones(window, np.uint8)
-    best = np.zeros(levels.shape, np.uint16)
-    first = np.zeros(levels.shape, np.float32)  # where the winning level's last pixel lies
-    for level in np.unique(levels):
-        mask = (levels == level).astype(np.uint8)
-        count = cv2.boxFilter(
-            mask, cv2.CV_16U, window, normalize=False, borderType=cv2.BORDER_REPLICATE
-        )
-        last = cv2.dilate(
-            np.where(mask, order, -1e9).astype(np.float32),
-            kernel,
-            borderType=cv2.BORDER_CONSTANT,
-            borderValue=-1e9,
-        )
-        wins = (count > best) | ((count == best) & (last < first))
-        best[wins], first[wins] = count[wins], last[wins]
-    offset = first.astype(np.int64) - order.astype(np.int64) + half * width + half
-    y = np.clip(np.arange(rows)[:, None] + offset // width - half, 0, rows - 1)
-    x = np.clip(np.arange(cols)[None, :] + offset % width - half, 0, cols - 1)
-    return tone.join_alpha(from_array(pixels[y, x]), alpha)
+    # Edge pixels repeat beyond the border, and count, as ImageMagick's virtual pixels do.
+    padded = cv2.copyMakeBorder(levels, half, half, half, half, cv2.BORDER_REPLICATE)
+    kernel = np.ones((width, width), np.uint8)
+
+    def chosen_offsets(chunk: np.ndarray) -> np.ndarray:
+        rows, cols = chunk.shape
+        # Scan order inside any window is the order of row * width + column.
+        order = np.add.outer(np.arange(rows) * width, np.arange(cols)).astype(np.float32)
+        best = np.zeros(chunk.shape, np.uint16)
+        first = np.zeros(chunk.shape, np.float32)  # where the winning level's last pixel lies
+        for level in np.unique(chunk):
+            mask = (chunk == level).astype(np.uint8)
+            count = cv2.boxFilter(mask, cv2.CV_16U, (width, width), normalize=False)
+            last = cv2.dilate(np.where(mask, order, -1.0).astype(np.float32), kernel)
+            wins = (count > best) | ((count == best) & (last < first))
+            best[wins], first[wins] = count[wins], last[wins]
+        inside = np.s_[half : rows - half, half : cols - half]
+        return (first[inside] - order[inside]).astype(np.int64)  # relative to the pixel
+
+    offset = filters.by_strips(padded, half, chosen_offsets) + half * width + half
+    y = np.arange(levels.shape[0])[:, None] + offset // width
+    x = np.arange(levels.shape[1])[None, :] + offset % width
+    source = cv2.copyMakeBorder(pixels, half, half, half, half, cv2.BORDER_REPLICATE)
+    painted = source.reshape(*padded.shape, -1)[y, x]
+    return tone.join_alpha(from_array(painted), alpha)
 
 
 def implode(image: pyvips.Image, amount: float) -> pyvips.Image:
@@ -116,8 +117,11 @@ def implode(image: pyvips.Image, amount: float) -> pyvips.Image:
     factor[inside] = np.sin(np.pi * distance[inside] / radius / 2) ** -amount
     map_x = np.where(inside, factor * dx / scale_x + centre_x, x).astype(np.float32)
     map_y = np.where(inside, factor * dy / scale_y + centre_y, y).astype(np.float32)
-    warped = cv2.remap(pixels, map_x, map_y, cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
-    return from_array(warped.reshape(pixels.shape)).copy(interpretation=image.interpretation)
+    warped = cv2.remap(
+        pixels.astype(np.float32), map_x, map_y, cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE
+    )
+    out = tone.to_8bit(np.floor(warped.reshape(pixels.shape) * 257 + 0.5))
+    return from_array(out).copy(interpretation=image.interpretation)
 
 
 def shade(image: pyvips.Image, gray: bool, azimuth: float, elevation: float) -> pyvips.Image:
@@ -174,47 +178,35 @@ def shadow(image: pyvips.Image, opacity: float, sigma: float, x: int, y: int) ->
     return merged.cast("uchar").copy(interpretation=interpretation)
 
 
-# ImageMagick's noise constants (GenerateDifferentialNoise, attenuate 1).
-_NOISE_KINDS = (
-    "uniform",
-    "gaussian",
-    "multiplicative",
-    "impulse",
-    "laplacian",
-    "poisson",
-    "random",
-)
-
-
 def add_noise(
     image: pyvips.Image, kind: int, channel: int | None, seed: int | None = None
 ) -> pyvips.Image:
-    """ImageMagick's +noise: 1 uniform, 2 Gaussian, 3 multiplicative Gaussian, 4 impulse,
-    5 Laplacian, 6 Poisson, 7 random; every sample of each channel drawn independently."""
+    """ImageMagick's +noise (GenerateDifferentialNoise with attenuate 1): 1 uniform,
+    2 Gaussian, 3 multiplicative Gaussian, 4 impulse, 5 Laplacian, 6 Poisson, 7 random; every
+    sample of each channel drawn independently. ImageMagick's Box-Muller pairs are drawn here
+    as independent standard normals, which is the same distribution, in float32 for speed."""
     rng = np.random.default_rng(seed)
-    pixels = to_array(image).astype(np.float64) * 257
-    alpha = rng.random(pixels.shape)
-    name = _NOISE_KINDS[kind - 1]
-    if name == "uniform":
-        noisy = pixels + QUANTUM * 0.015625 * (alpha - 0.5)
-    elif name == "gaussian":
-        gamma = np.sqrt(-2 * np.log(np.where(alpha < 1e-12, 1.0, alpha)))
-        beta = 2 * np.pi * rng.random(pixels.shape)
-        noisy = pixels + np.sqrt(pixels) * 0.015625 * gamma * np.cos(beta)
-        noisy += QUANTUM * 0.078125 * gamma * np.sin(beta)
-    elif name == "multiplicative":
-        sigma = np.sqrt(-2 * np.log(np.maximum(alpha, 1e-12)))
-        noisy = pixels + pixels * 0.5 * sigma * np.cos(2 * np.pi * rng.random(pixels.shape)) / 2
-    elif name == "impulse":
+    pixels = to_array(image).astype(np.float32) * 257
+    shape = pixels.shape
+    if kind == 1:  # uniform, +-0.78% of the range
+        noisy = pixels + QUANTUM * 0.015625 * (rng.random(shape, np.float32) - 0.5)
+    elif kind == 2:  # Gaussian: a little signal-dependent plus sigma = 7.8% of the range
+        noisy = pixels + np.sqrt(pixels) * 0.015625 * rng.standard_normal(shape, np.float32)
+        noisy += QUANTUM * 0.078125 * rng.standard_normal(shape, np.float32)
+    elif kind == 3:  # multiplicative Gaussian, sigma = 25% of the value
+        noisy = pixels * (1 + 0.25 * rng.standard_normal(shape, np.float32))
+    elif kind == 4:  # impulse: 5% of the samples to black, 5% to white
+        alpha = rng.random(shape, np.float32)
         noisy = np.where(alpha < 0.05, 0, np.where(alpha >= 0.95, QUANTUM, pixels))
-    elif name == "laplacian":
-        low = QUANTUM * 0.0390625 * np.log(2 * np.maximum(alpha, 1e-12)) + 0.5
-        high = -QUANTUM * 0.0390625 * np.log(2 * np.maximum(1 - alpha, 1e-12)) + 0.5
-        noisy = pixels + np.where(alpha <= 0.5, low, high)
-    elif name == "poisson":
-        noisy = QUANTUM * rng.poisson(12.5 * pixels / QUANTUM) / 12.5
-    else:
-        noisy = QUANTUM * alpha
+    elif kind == 5:  # Laplacian with scale 3.9% of the range
+        alpha = np.maximum(rng.random(shape, np.float32), 1e-12)
+        low = np.log(2 * alpha)
+        high = -np.log(np.maximum(2 * (1 - alpha), 1e-12))
+        noisy = pixels + QUANTUM * 0.0390625 * np.where(alpha <= 0.5, low, high) + 0.5
+    elif kind == 6:  # Poisson: 12.5 events at full scale
+        noisy = QUANTUM * rng.poisson(12.5 * pixels / QUANTUM).astype(np.float32) / 12.5
+    else:  # random: every sample anywhere in the range
+        noisy = QUANTUM * rng.random(shape, np.float32)
     out = from_array(tone.to_8bit(np.clip(noisy, 0, QUANTUM)))
     return tone.select_channels(image, out, channel)
 

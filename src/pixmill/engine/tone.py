@@ -52,8 +52,19 @@ def select_channels(
 
 
 def to_8bit(quanta: np.ndarray) -> np.ndarray:
-    """ImageMagick's ScaleQuantumToChar: the nearest 8-bit value of a Q16 quantum."""
-    return np.clip(np.floor(np.asarray(quanta, dtype=np.float64) / 257 + 0.5), 0, 255)
+    """8-bit values of Q16 quanta as ImageMagick writes them to an 8-bit file: truncated
+    (measured: its PNGs hold floor(q / 257), one level below rounding half the time)."""
+    quanta = np.asarray(quanta)
+    if quanta.dtype != np.float32:
+        quanta = quanta.astype(np.float64)
+    return np.clip(np.floor(quanta / 257), 0, 255)
+
+
+def quantize(image: pyvips.Image) -> pyvips.Image:
+    """A float image on the 0-255 scale to 8 bits as ImageMagick gets there: rounded to a Q16
+    quantum, then truncated to 8 bits."""
+    quanta = (image * 257 + 0.5).floor()
+    return (quanta / 257).floor().maxpair(0).minpair(255).cast("uchar")
 
 
 def luma(colour: np.ndarray) -> np.ndarray:
@@ -255,7 +266,7 @@ def colorize(
     count = bands.bands
     keep = [1 - p / 100 for p in percent[:count]]
     add = [c * p / 100 for c, p in zip(colour[:count], percent[:count], strict=True)]
-    blended = bands.linear(keep, add).rint().cast("uchar")
+    blended = quantize(bands.linear(keep, add))
     return join_alpha(blended, alpha)
 
 
@@ -266,37 +277,54 @@ def in_strips(image: pyvips.Image, work: Callable[[np.ndarray], np.ndarray]) -> 
     out = np.empty_like(values)
     for top in range(0, values.shape[0], _STRIP):
         strip = values[top : top + _STRIP].astype(np.float32) * 257
-        out[top : top + _STRIP] = to_8bit(work(strip))
+        out[top : top + _STRIP] = to_8bit(np.floor(work(strip) + 0.5))  # ClampToQuantum first
     return join_alpha(from_array(out), alpha)
 
 
 def sepia(image: pyvips.Image, level: float) -> pyvips.Image:
     """ImageMagick's -sepia-tone at ``level`` (0-255 for 0-100%): tones from the intensity,
-    then -normalize and a sigmoidal -contrast, as SepiaToneImage does."""
+    then -normalize and a sigmoidal -contrast, as SepiaToneImage does, all on 16-bit quanta
+    with one final cut to 8 bits."""
     limit = level * 257
+    colour, alpha = split_alpha(as_colour(image))
+    values = to_array(colour)
+    toned = np.empty(values.shape, np.uint16)
+    counts = np.zeros(QUANTUM + 1)
+    for top in range(0, values.shape[0], _STRIP):
+        part = _sepia_tone(values[top : top + _STRIP].astype(np.float32) * 257, limit)
+        toned[top : top + _STRIP] = part
+        grey = np.floor(luma(part) + 0.5).astype(np.int64)
+        counts += np.bincount(grey.ravel(), minlength=QUANTUM + 1)
+    total = values.shape[0] * values.shape[1]
+    low, high = stretch_bounds(counts, 0.0015 * total, 0.9995 * total)
+    stretch = level_map(low, high) if high != low else np.arange(QUANTUM + 1, dtype=np.float64)
+    out = np.empty(values.shape, np.uint8)
+    for top in range(0, values.shape[0], _STRIP):
+        stretched = stretch[toned[top : top + _STRIP]].astype(np.float32)
+        out[top : top + _STRIP] = to_8bit(np.floor(_contrast(stretched) + 0.5))
+    return join_alpha(from_array(out), alpha)
 
-    def tone(rgb: np.ndarray) -> np.ndarray:
-        grey = luma(rgb)
-        red = np.where(grey > limit, QUANTUM, grey + QUANTUM - limit)
-        green = np.where(grey > 7 * limit / 6, QUANTUM, grey + QUANTUM - 7 * limit / 6)
-        blue = np.where(grey < limit / 6, 0, grey - limit / 6)
-        toned = np.clip(np.floor(np.stack([red, green, blue], axis=-1) + 0.5), 0, QUANTUM)
-        toned[..., 1:] = np.maximum(toned[..., 1:], np.floor(limit / 7 + 0.5))
-        return toned
 
-    return contrast(normalize(in_strips(image, tone), None))
+def _sepia_tone(rgb: np.ndarray, limit: float) -> np.ndarray:
+    grey = luma(rgb)
+    red = np.where(grey > limit, QUANTUM, grey + QUANTUM - limit)
+    green = np.where(grey > 7 * limit / 6, QUANTUM, grey + QUANTUM - 7 * limit / 6)
+    blue = np.where(grey < limit / 6, 0, grey - limit / 6)
+    toned = np.clip(np.floor(np.stack([red, green, blue], axis=-1) + 0.5), 0, QUANTUM)
+    toned[..., 1:] = np.maximum(toned[..., 1:], np.floor(limit / 7 + 0.5))
+    return toned
 
 
 def contrast(image: pyvips.Image) -> pyvips.Image:
     """ImageMagick's -contrast: a sine curve on the HSB brightness, hue and saturation kept."""
+    return in_strips(image, _contrast)
 
-    def sharpen(rgb: np.ndarray) -> np.ndarray:
-        brightness = rgb.max(axis=-1, keepdims=True) / QUANTUM
-        curved = brightness + 0.5 * (0.5 * (np.sin(np.pi * (brightness - 0.5)) + 1) - brightness)
-        gain = np.clip(curved, 0, 1) / np.maximum(brightness, 1e-12)
-        return np.where(brightness > 0, rgb * gain, rgb)
 
-    return in_strips(image, sharpen)
+def _contrast(rgb: np.ndarray) -> np.ndarray:
+    brightness = rgb.max(axis=-1, keepdims=True) / QUANTUM
+    curved = brightness + 0.5 * (0.5 * (np.sin(np.pi * (brightness - 0.5)) + 1) - brightness)
+    gain = np.clip(curved, 0, 1) / np.maximum(brightness, 1e-12)
+    return np.where(brightness > 0, rgb * gain, rgb)
 
 
 def modulate(image: pyvips.Image, brightness: float, saturation: float, hue: float) -> pyvips.Image:
