@@ -15,7 +15,7 @@ import numpy as np
 import pyvips
 
 from pixmill.engine.codec import from_array, to_array
-from pixmill.engine.color import ALL_CHANNELS, ALPHA, apply_to_channels
+from pixmill.engine.color import ALL_CHANNELS, ALPHA, apply_to_channels, channel_bands
 
 QUANTUM = 65535
 LUMA = (0.212656, 0.715158, 0.072186)  # ImageMagick's Rec709Luma
@@ -48,7 +48,10 @@ def select_channels(
     """``processed`` in the bands ``channel`` names, ``original`` elsewhere; with no channel,
     the colour bands (ImageMagick leaves alpha alone unless asked)."""
     processed = processed.copy(interpretation=original.interpretation)
-    return apply_to_channels(original, processed, DEFAULT_CHANNELS if channel is None else channel)
+    mask = DEFAULT_CHANNELS if channel is None else channel
+    if all(channel_bands(original, mask)):  # nothing to pick apart
+        return processed
+    return apply_to_channels(original, processed, mask)
 
 
 def to_8bit(quanta: np.ndarray) -> np.ndarray:
