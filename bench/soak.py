@@ -15,9 +15,6 @@ import contextlib
 import io
 import os
 import random
-import socket
-import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -29,7 +26,7 @@ from pathlib import Path
 import httpx
 import psutil
 from PIL import Image
-from tests.hostile import generate
+from tests.hostile import generate, serve
 
 MB = 1024 * 1024
 Call = Callable[[httpx.Client, str, str], httpx.Response]
@@ -113,56 +110,9 @@ def workload() -> tuple[list[tuple[str, Call]], list[tuple[str, Call]]]:
     return normal, hostile
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def start_server(data_dir: Path) -> tuple[subprocess.Popen[bytes], str, str]:
-    port = free_port()
-    env = {
-        **os.environ,
-        "PIXMILL_DATA_DIR": str(data_dir),
-        "PIXMILL_PUBLIC_URL": f"http://127.0.0.1:{port}",
-        "PIXMILL_JOB_TIMEOUT": "5",
-        "PIXMILL_QUEUE_SIZE": "32",
-        "PIXMILL_RATE_LIMIT_PER_MINUTE": "1000000",
-        "MALLOC_ARENA_MAX": "2",
-    }
-    log = open(data_dir / "server.log", "wb")  # noqa: SIM115 (lives as long as the server)
-    cmd = [sys.executable, "-m", "pixmill", "serve", "--port", str(port)]
-    process = subprocess.Popen(cmd, env=env, stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    key = ""
-    while time.monotonic() < deadline and not key:
-        for line in (data_dir / "server.log").read_text(errors="replace").splitlines():
-            if "Created the first API key" in line:
-                key = line.rsplit(" ", 1)[-1]
-        time.sleep(0.1)
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"{base}/status").status_code == 200:
-                return process, base, key
-        except httpx.TransportError:
-            time.sleep(0.2)
-    raise SystemExit("the server did not start")
-
-
-def tree_rss(pid: int) -> int:
-    root = psutil.Process(pid)
-    total = 0
-    for proc in [root, *root.children(recursive=True)]:
-        with contextlib.suppress(psutil.NoSuchProcess):
-            total += proc.memory_info().rss
-    return total
-
-
 def tree_cpu(pid: int) -> float:
-    root = psutil.Process(pid)
     total = 0.0
-    for proc in [root, *root.children(recursive=True)]:
+    for proc in serve.tree(pid):
         with contextlib.suppress(psutil.NoSuchProcess):
             times = proc.cpu_times()
             total += times.user + times.system + times.children_user + times.children_system
@@ -184,12 +134,15 @@ def main() -> None:
         for _ in range(args.requests)
     ]
     with tempfile.TemporaryDirectory(prefix="pixmill-soak-") as tmp:
-        process, base, key = start_server(Path(tmp))
+        # A deployment's settings, a short job limit for the CPU bombs, glibc arenas capped.
+        os.environ.setdefault("MALLOC_ARENA_MAX", "2")
+        process, base, key = serve.start(
+            Path(tmp), job_timeout="5", queue_size="32", rate_limit_per_minute="1000000"
+        )
         try:
             report = soak(process.pid, base, key, plan, args.concurrency)
         finally:
-            process.terminate()
-            process.wait(timeout=30)
+            serve.stop(process)
     print(report)
 
 
@@ -212,7 +165,7 @@ def soak(pid: int, base: str, key: str, plan: list[tuple[str, Call]], concurrenc
 
     def sample() -> None:
         while not stop.wait(0.5):
-            samples.append((done, tree_rss(pid)))
+            samples.append((done, serve.tree_rss(pid)))
 
     sampler = threading.Thread(target=sample, daemon=True)
     cpu_before, started = tree_cpu(pid), time.monotonic()
@@ -226,12 +179,19 @@ def soak(pid: int, base: str, key: str, plan: list[tuple[str, Call]], concurrenc
     return _report(plan, statuses, samples, elapsed, cpu, concurrency)
 
 
+def _mean_rss(samples: list[tuple[int, int]], low: float, high: float) -> float:
+    """Mean RSS (MB) of the samples taken while the done count was in [low, high], or of the
+    sample nearest to that span on a run too short to have any in it."""
+    inside = [rss for n, rss in samples if low <= n <= high]
+    if not inside:
+        inside = [min(samples, key=lambda sample: abs(sample[0] - low))[1]]
+    return sum(inside) / len(inside) / MB
+
+
 def _report(plan, statuses, samples, elapsed, cpu, concurrency) -> str:
     total = len(plan)
-    warm = [rss for n, rss in samples if total * 0.2 <= n <= total * 0.3]
-    end = [rss for n, rss in samples if n >= total * 0.9]
-    after_warm_up = sum(warm) / max(1, len(warm)) / MB
-    at_end = sum(end) / max(1, len(end)) / MB
+    after_warm_up = _mean_rss(samples, total * 0.2, total * 0.3)
+    at_end = _mean_rss(samples, total * 0.9, total)
     peak = max(rss for _, rss in samples) / MB
     server_errors = sum(n for (_, status), n in statuses.items() if status >= 500 and status != 503)
     lines = [

@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import contextlib
 import io
-import os
 import socket
 import subprocess
-import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -26,6 +24,8 @@ import numpy as np
 import psutil
 import pytest
 from PIL import Image
+
+from tests.hostile import serve
 
 MB = 1024 * 1024
 JOB_TIMEOUT = 4.0  # the server's per-job wall-clock limit in this suite
@@ -44,12 +44,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.hostile)
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 def tiny_png() -> bytes:
     buffer = io.BytesIO()
     Image.fromarray(np.arange(48, dtype=np.uint8).reshape(6, 8)).save(buffer, "PNG")
@@ -62,7 +56,7 @@ class Canary:
 
     def __init__(self) -> None:
         self.connections = 0
-        self.port = free_port()
+        self.port = serve.free_port()
         self._sockets = [self._listen(socket.AF_INET, "127.0.0.1")]
         with contextlib.suppress(OSError):  # no IPv6 loopback here
             self._sockets.append(self._listen(socket.AF_INET6, "::1"))
@@ -97,27 +91,25 @@ class Server:
     process: subprocess.Popen[bytes]
     log_path: Path
 
-    @property
-    def tree(self) -> list[psutil.Process]:
-        root = psutil.Process(self.process.pid)
-        return [root, *root.children(recursive=True)]
-
     def rss(self) -> int:
-        total = 0
-        for proc in self.tree:
-            with contextlib.suppress(psutil.NoSuchProcess):
-                total += proc.memory_info().rss
-        return total
+        return serve.tree_rss(self.process.pid)
 
     def workers(self) -> list[psutil.Process]:
         """The worker processes (pebble's spawned children, not the resource tracker)."""
-        return [p for p in self.tree[1:] if "spawn_main" in " ".join(_cmdline(p))]
+        children = serve.tree(self.process.pid)[1:]
+        return [p for p in children if "spawn_main" in " ".join(_cmdline(p))]
 
     def url(self, path: str) -> str:
         return f"{self.base}{path}"
 
     def get(self, path: str, timeout: float = 30, **params: Any) -> httpx.Response:
         return httpx.get(self.url(path), params={"key": self.key, **params}, timeout=timeout)
+
+    def post(self, path: str, body: Any, content_type: str) -> httpx.Response:
+        """A raw body (bytes or an iterator of them), the key in the query string."""
+        headers = {"Content-Type": content_type}
+        params = {"key": self.key}
+        return httpx.post(self.url(path), params=params, content=body, headers=headers, timeout=30)
 
     def upload(self, path: str, data: bytes, timeout: float = 30, **fields: Any) -> httpx.Response:
         files = {"file": ("upload.bin", data, "application/octet-stream")}
@@ -150,65 +142,24 @@ def canary() -> Iterator[Canary]:
 
 @pytest.fixture(scope="session")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    port = free_port()
     data = tmp_path_factory.mktemp("hostile")
-    log_path = data / "server.log"
-    env = {
-        **os.environ,
-        "PIXMILL_DATA_DIR": str(data),
-        "PIXMILL_PUBLIC_URL": f"http://127.0.0.1:{port}",
-        "PIXMILL_ALLOW_PRIVATE_SOURCES": "false",
-        "PIXMILL_WORKERS": str(WORKERS),
-        "PIXMILL_QUEUE_SIZE": str(QUEUE_SIZE),
-        "PIXMILL_JOB_TIMEOUT": str(JOB_TIMEOUT),
-        "PIXMILL_BODY_TIMEOUT": str(BODY_TIMEOUT),
-        "PIXMILL_HEADER_TIMEOUT": str(HEADER_TIMEOUT),
-        "PIXMILL_FETCH_TIMEOUT": str(FETCH_TIMEOUT),
-        "PIXMILL_MAX_BODY_BYTES": str(20 * MB),
-        "PIXMILL_RATE_LIMIT_PER_MINUTE": "1000000",
-        "PIXMILL_MAX_CONNECTIONS": str(MAX_CONNECTIONS),
-    }
-    with open(log_path, "wb") as log:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "pixmill", "serve", "--port", str(port)],
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-    base = f"http://127.0.0.1:{port}"
-    key = _wait_for_key(log_path, process)
-    _wait_until_up(base, process)
-    server = Server(base, key, process, log_path)
+    process, base, key = serve.start(
+        data,
+        allow_private_sources="false",
+        workers=str(WORKERS),
+        queue_size=str(QUEUE_SIZE),
+        job_timeout=str(JOB_TIMEOUT),
+        body_timeout=str(BODY_TIMEOUT),
+        header_timeout=str(HEADER_TIMEOUT),
+        fetch_timeout=str(FETCH_TIMEOUT),
+        max_body_bytes=str(20 * MB),
+        rate_limit_per_minute="1000000",
+        max_connections=str(MAX_CONNECTIONS),
+    )
+    server = Server(base, key, process, data / "server.log")
     server.assert_healthy()  # the workers are up before the first measured case
     yield server
-    process.terminate()
-    try:
-        process.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        process.kill()
-
-
-def _wait_for_key(log_path: Path, process: subprocess.Popen[bytes]) -> str:
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        for line in log_path.read_text(errors="replace").splitlines():
-            if "Created the first API key" in line:
-                return line.rsplit(" ", 1)[-1].strip()
-        assert process.poll() is None, log_path.read_text(errors="replace")
-        time.sleep(0.1)
-    raise AssertionError("the server printed no key")
-
-
-def _wait_until_up(base: str, process: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        assert process.poll() is None
-        try:
-            if httpx.get(f"{base}/status", timeout=2).status_code == 200:
-                return
-        except httpx.TransportError:
-            time.sleep(0.2)
-    raise AssertionError("the server did not come up")
+    serve.stop(process)
 
 
 class _PeakRss:

@@ -135,6 +135,12 @@ def _split_png(data: bytes) -> tuple[bytes, bytes]:
     return data[:end], data[end:]
 
 
+def _png_with(*chunks: bytes, after_iend: bytes = b"") -> bytes:
+    """The small PNG with ``chunks`` inserted right after its IHDR."""
+    head, rest = _split_png(small_png())
+    return head + b"".join(chunks) + rest + after_iend
+
+
 # --- truncated, lying and malformed files (check 11) ----------------------------------------
 
 
@@ -260,22 +266,24 @@ def tiff_ifd_loop() -> bytes:
 # --- pixel, frame, page and scan bombs (checks 1-5, 13) ---------------------------------------
 
 
-@_builder
-def jpeg_header_65500() -> bytes:
-    """A valid JPEG whose SOF says 65500x65500; the scan data is that of a 16x16 image."""
+def _jpeg_claiming(width: int, height: int) -> bytes:
+    """A valid 16x16 JPEG whose SOF says ``width`` x ``height``."""
     data = bytearray(_save(Image.new("L", (16, 16)), "JPEG"))
     sof = data.find(b"\xff\xc0")
-    data[sof + 5 : sof + 9] = struct.pack(">HH", 65500, 65500)
+    data[sof + 5 : sof + 9] = struct.pack(">HH", height, width)
     return bytes(data)
+
+
+@_builder
+def jpeg_header_65500() -> bytes:
+    """SOF says 65500x65500; the scan data is that of a 16x16 image."""
+    return _jpeg_claiming(65500, 65500)
 
 
 @_builder
 def jpeg_over_pixel_cap() -> bytes:
-    """SOF says 9000x9000 (81 MP): under the side cap, over the 50 MP cap."""
-    data = bytearray(_save(Image.new("L", (16, 16)), "JPEG"))
-    sof = data.find(b"\xff\xc0")
-    data[sof + 5 : sof + 9] = struct.pack(">HH", 9000, 9000)
-    return bytes(data)
+    """SOF says 9000x9000 (81 MP): each side allowed, the area not."""
+    return _jpeg_claiming(9000, 9000)
 
 
 @_builder
@@ -362,8 +370,7 @@ def gif_big_canvas_many_frames() -> bytes:
 @_builder
 def apng_actl_2_31() -> bytes:
     """A PNG whose acTL claims 2^31 - 1 frames (Pillow trusts it)."""
-    head, rest = _split_png(small_png())
-    return head + png_chunk(b"acTL", struct.pack(">II", 0x7FFFFFFF, 0)) + rest
+    return _png_with(png_chunk(b"acTL", struct.pack(">II", 0x7FFFFFFF, 0)))
 
 
 @_builder
@@ -433,38 +440,32 @@ def jpeg_many_scans_under_cap() -> bytes:
 def png_ztxt_bomb() -> bytes:
     """A zTXt chunk inflating to 1 GB."""
     payload = b"Comment\x00\x00" + zlib_zeros(1 << 30)
-    head, rest = _split_png(small_png())
-    return head + png_chunk(b"zTXt", payload) + rest
+    return _png_with(png_chunk(b"zTXt", payload))
 
 
 @_builder
 def png_itxt_bomb() -> bytes:
     """A compressed iTXt chunk inflating to 1 GB."""
     payload = b"Comment\x00\x01\x00\x00\x00" + zlib_zeros(1 << 30)
-    head, rest = _split_png(small_png())
-    return head + png_chunk(b"iTXt", payload) + rest
+    return _png_with(png_chunk(b"iTXt", payload))
 
 
 @_builder
 def png_iccp_bomb() -> bytes:
     """An iCCP profile inflating to 1 GB."""
     payload = b"icc\x00\x00" + zlib_zeros(1 << 30)
-    head, rest = _split_png(small_png())
-    return head + png_chunk(b"iCCP", payload) + rest
+    return _png_with(png_chunk(b"iCCP", payload))
 
 
 @_builder
 def png_20000_text_chunks() -> bytes:
-    head, rest = _split_png(small_png())
-    chunk = png_chunk(b"tEXt", b"Comment\x00" + b"x" * 20)
-    return head + chunk * 20_000 + rest
+    return _png_with(png_chunk(b"tEXt", b"Comment\x00" + b"x" * 20) * 20_000)
 
 
 @_builder
 def png_garbage_iccp() -> bytes:
     payload = b"icc\x00\x00" + zlib.compress(b"\x00\x00\x02\x00garbage profile" * 50)
-    head, rest = _split_png(small_png())
-    return head + png_chunk(b"iCCP", payload) + rest
+    return _png_with(png_chunk(b"iCCP", payload))
 
 
 def _jpeg_with_segments(*segments: bytes, base: bytes | None = None) -> bytes:
@@ -521,8 +522,7 @@ def jpeg_zip_polyglot() -> bytes:
 def png_html_polyglot() -> bytes:
     """A PNG carrying an HTML page in a tEXt chunk and after IEND."""
     html = b"<html><script>alert('polyglot')</script></html>"
-    head, rest = _split_png(small_png())
-    return head + png_chunk(b"tEXt", b"Comment\x00" + html) + rest + html
+    return _png_with(png_chunk(b"tEXt", b"Comment\x00" + html), after_iend=html)
 
 
 @_builder

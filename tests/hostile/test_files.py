@@ -124,8 +124,12 @@ def test_animation_budgets_hold_on_an_animated_endpoint(server: Server, name: st
     """``resizegif`` decodes frames: at most max_frames, and at most max_animation_megapixels
     of them, judged from the container before any frame is decoded."""
     data = generate.build(name)
-    send = lambda: server.upload("/resizegif", data, width=8, blob="true")  # noqa: E731
-    reply = expect(server, send, status, seconds=JOB_TIMEOUT + 1.5)
+    reply = expect(
+        server,
+        lambda: server.upload("/resizegif", data, width=8, blob="true"),
+        status,
+        seconds=JOB_TIMEOUT + 1.5,
+    )
     if status == 200:
         frames = Image.open(io.BytesIO(reply.content))
         assert frames.size == (8, 8) and 1 <= getattr(frames, "n_frames", 1) <= 200

@@ -77,13 +77,7 @@ def request(server: Server, path: str, headers: dict[str, str], body: bytes = b"
 
 
 def post_json(server: Server, body: bytes, content_type: str = "application/json"):
-    return httpx.post(
-        server.url("/rotate"),
-        params={"key": server.key},
-        content=body,
-        headers={"Content-Type": content_type},
-        timeout=30,
-    )
+    return server.post("/rotate", body, content_type)
 
 
 @pytest.mark.parametrize(
@@ -135,16 +129,11 @@ def _file(data: bytes, filename: str = "a.png") -> bytes:
     return head.encode() + b"Content-Type: image/png\r\n\r\n" + data
 
 
-def post_multipart(
-    server: Server, body: bytes, content_type: str = "multipart/form-data; boundary=xyz"
-):
-    return httpx.post(
-        server.url("/flip"),
-        params={"key": server.key},
-        content=body,
-        headers={"Content-Type": content_type},
-        timeout=30,
-    )
+MULTIPART_TYPE = "multipart/form-data; boundary=xyz"
+
+
+def post_multipart(server: Server, body: bytes, content_type: str = MULTIPART_TYPE):
+    return server.post("/flip", body, content_type)
 
 
 MULTIPART = {
@@ -197,12 +186,7 @@ def test_a_redos_bait_content_type_parses_in_linear_time(server: Server) -> None
 
 def test_client_file_names_never_name_stored_files(server: Server) -> None:
     body = _multipart([_file(tiny_png(), "../../../etc/evil.html")])
-    reply = httpx.post(
-        server.url("/store"),
-        params={"key": server.key},
-        content=body,
-        headers={"Content-Type": "multipart/form-data; boundary=xyz"},
-    ).json()
+    reply = server.post("/store", body, MULTIPART_TYPE).json()
     assert reply["status"] == 200
     name = reply["link"].rsplit("/", 1)[-1]
     assert name.endswith(".png") and "evil" not in name and ".." not in reply["link"]
@@ -231,16 +215,13 @@ def test_a_streamed_body_over_the_cap_is_cut_at_the_cap(server: Server) -> None:
         for _ in range(30):
             yield b"\x00" * MB
 
-    def send() -> httpx.Response:
-        return httpx.post(
-            server.url("/flip"),
-            params={"key": server.key},
-            content=chunks(),
-            headers={"Content-Type": "application/json"},
-            timeout=30,
-        )
-
-    expect(server, send, 413, seconds=5, megabytes=300)
+    expect(
+        server,
+        lambda: server.post("/flip", chunks(), "application/json"),
+        413,
+        seconds=5,
+        megabytes=300,
+    )
 
 
 def test_a_content_length_lie_waits_only_for_the_body_deadline(server: Server) -> None:
