@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from typing import Any
@@ -16,6 +17,8 @@ from pixmill.errors import BadRequest
 from pixmill.http.inputs import Caps, _parse_json, _parse_pairs
 from pixmill.params import MAX_TEXT, to_bool, to_color, to_float, to_int, to_text, validate
 
+# Every code point, lone surrogates included (hypothesis leaves them out by default).
+any_text = st.text(st.characters(exclude_categories=()) | st.sampled_from("\ud800\udfff"))
 ASCII_NUMBER = re.compile(r"[ +\-.0-9eE]*")
 numbers_as_text = st.one_of(
     st.text(),
@@ -90,7 +93,7 @@ def test_to_bool_gives_a_bool_or_a_value_error(value: Any) -> None:
     assert result is None or type(result) is bool
 
 
-@given(st.text())
+@given(any_text)
 def test_to_text_keeps_clean_text_unchanged_and_refuses_the_rest(text: str) -> None:
     result = _fails_cleanly(to_text, text)
     clean = (
@@ -150,11 +153,23 @@ def test_query_strings_parse_to_a_dict_or_a_400(raw: bytes) -> None:
             value.encode("utf-8")  # no lone surrogates get through
 
 
-@given(st.one_of(st.binary(max_size=200), json_values.map(lambda v: repr(v).encode())))
-def test_json_bodies_parse_to_an_object_or_a_400(raw: bytes) -> None:
+json_bodies = st.one_of(
+    st.binary(max_size=200),
+    json_values.map(lambda v: repr(v).encode()),
+    st.dictionaries(any_text, json_values | any_text, max_size=3).map(
+        lambda d: json.dumps(d).encode()  # \u escapes, lone surrogates included
+    ),
+    any_text.map(lambda t: ('{"a": "' + t + '"}').encode("utf-8", "surrogatepass")),
+    any_text.map(lambda t: ('{"a": "' + t + '"}').encode("utf-16", "surrogatepass")),
+)
+
+
+@given(json_bodies)
+def test_json_bodies_parse_to_an_encodable_object_or_a_400(raw: bytes) -> None:
     try:
         parsed = _parse_json(raw)
     except BadRequest as error:
         assert error.status == 400
     else:
         assert isinstance(parsed, dict)
+        json.dumps(parsed, ensure_ascii=False).encode("utf-8")  # no lone surrogate got in

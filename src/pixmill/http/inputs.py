@@ -118,7 +118,8 @@ def _parse_json(body: bytes) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise BadRequest("The JSON body must be an object")
     try:  # json.loads keeps lone surrogates ("\\ud800"), which no later step can encode
-        json.dumps(value, ensure_ascii=False).encode("utf-8")
+        if b"\\u" in body or not body.isascii():  # escapes, or bytes read with surrogatepass
+            json.dumps(value, ensure_ascii=False).encode("utf-8")
     except UnicodeEncodeError:
         raise BadRequest("The JSON body holds invalid Unicode (a lone surrogate)") from None
     except RecursionError:
