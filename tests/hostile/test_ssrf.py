@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import gzip
+import json
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -89,6 +90,16 @@ SCHEMES = [
 def test_every_spelling_of_loopback_is_refused(server: Server, canary: Canary, form: str):
     url = form.format(port=canary.port)
     expect(server, lambda: server.get("/flip", img=url), 400, seconds=3)
+    assert canary.connections == 0
+
+
+def test_nested_image_urls_get_the_same_checks(server: Server, canary: Canary) -> None:
+    """merge's ``cord[].img`` and ``src``, in a JSON body, as PixLab's composite sample sends."""
+    loopback = f"http://127.0.0.1:{canary.port}/x.png"
+    body = {"src": "http://10.0.0.1/a.png", "cord": [{"img": loopback, "x": 0, "y": 0}]}
+    for nested in (body, {**body, "src": loopback, "cord": [{"img": "http://[::1]/", "x": 1}]}):
+        data = json.dumps(nested).encode()
+        expect(server, lambda d=data: server.post("/merge", d, "application/json"), 400)
     assert canary.connections == 0
 
 
