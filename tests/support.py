@@ -98,3 +98,13 @@ class Origin:
 
 
 Checker = Callable[[np.ndarray], None]
+
+
+def clear_of_a_minute_boundary(margin: float = 10.0) -> None:
+    """Wait, if needed, until a new minute has just begun: a sliding-window counter weighs the
+    previous minute less as soon as the next starts, so a burst that straddles the boundary could
+    pass one request more than the limit, by design."""
+    import time
+
+    if time.time() % 60 > 60 - margin:
+        time.sleep(60.5 - time.time() % 60)

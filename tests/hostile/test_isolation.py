@@ -26,6 +26,7 @@ from pixmill.params import validate
 from pixmill.workers import WorkerPool
 from tests.conftest import make_settings
 from tests.hostile.conftest import JOB_TIMEOUT, MB, QUEUE_SIZE, WORKERS, Server, expect, tiny_png
+from tests.support import clear_of_a_minute_boundary
 
 
 def _flat_jpeg(side: int) -> bytes:
@@ -149,10 +150,7 @@ def limited(tmp_path_factory: pytest.TempPathFactory):
 
 def test_the_per_ip_limit_answers_429_with_retry_after_and_ignores_spoofed_headers(limited):
     client, key = limited
-    # A sliding-window counter weighs the previous minute less as soon as a new one starts:
-    # right after a boundary one more request gets through, by design. Stay clear of it.
-    if time.time() % 60 > 50:
-        time.sleep(60.5 - time.time() % 60)
+    clear_of_a_minute_boundary()
     for _ in range(3):  # counted before authentication: a key-less flood is limited too
         assert client.get("/rotate").status_code == 401
     spoofs = [

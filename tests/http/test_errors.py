@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support import photo
+from tests.support import clear_of_a_minute_boundary, photo
 
 
 def test_unknown_endpoint_is_404(api):
@@ -80,6 +80,7 @@ def test_overlong_url_is_414(api):
 
 def test_rate_limit_is_429_with_retry_after(make_api, astronaut_url, origin):
     with make_api(rate_limit_per_minute=3) as (api, _):
+        clear_of_a_minute_boundary()
         for _ in range(3):
             api.ok(api.get("flip", img=astronaut_url))
         fetches = len(origin.requests)
@@ -91,6 +92,7 @@ def test_rate_limit_is_429_with_retry_after(make_api, astronaut_url, origin):
 
 def test_spoofed_forwarded_for_does_not_reset_the_limit(make_api, astronaut_url):
     with make_api(rate_limit_per_minute=2) as (api, _):
+        clear_of_a_minute_boundary()
         for n in range(3):
             reply = api.client.get(
                 "/flip",
