@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+import cv2
 import numpy as np
-from scipy.ndimage import gaussian_filter
 from skimage.metrics import peak_signal_noise_ratio, structural_similarity
 
 # Why a threshold is what it is, by kind of difference.
@@ -281,8 +281,7 @@ def score(
         ours_spread, theirs_spread = (a - source).std(), (b - source).std()
         return float(min(ours_spread, theirs_spread) / max(ours_spread, theirs_spread))
     if metric == "smoothed-ssim":
-        sigma = (smooth, smooth, 0) if a.ndim == 3 else smooth
-        a, b = gaussian_filter(a, sigma), gaussian_filter(b, sigma)
+        a, b = (cv2.GaussianBlur(x, (0, 0), smooth) for x in (a, b))
     return float(
         structural_similarity(a, b, data_range=255, channel_axis=2 if a.ndim == 3 else None)
     )
