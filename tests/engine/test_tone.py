@@ -94,9 +94,14 @@ def test_modulate_identity_and_hue_turn():
 
 
 def test_contrast_is_a_sine_on_brightness():
-    out = _run(tone.contrast, np.dstack([_ramp()] * 3))[0, :, 0]
-    assert out[0] == 0 and out[255] == 255 and abs(out[128] - 128) <= 1
-    assert out[64] < 64 and out[192] > 192
+    grey = np.dstack([np.arange(256, dtype=np.float32) * 257] * 3)
+    out = tone.contrast(grey)[0, :, 0] / 257
+    assert out[0] == 0 and out[255] == pytest.approx(255) and abs(out[128] - 128) <= 1
+    assert out[64] < 60 and out[192] > 196
+    assert np.array_equal(
+        tone.contrast(grey * [1, 0.5, 0.25])[..., 1] * 2,
+        tone.contrast(grey * [1, 0.5, 0.25])[..., 0],
+    )
 
 
 def test_sepia_orders_the_channels_warm():

@@ -2,9 +2,10 @@
 
 ImageMagick (Q16) works on 16-bit quanta: an 8-bit value v is the quantum ``v * 257``, its
 histograms have 65536 bins and its "intensity" is Rec. 709 luma on the gamma-encoded values.
-These functions reproduce that arithmetic, then round back to 8 bits as ImageMagick does when
-it writes an 8-bit file. Per-value maps become 256-entry lookup tables that libvips applies;
-only the per-pixel formulas (sepia, modulate) run in numpy, a strip of rows at a time.
+These functions reproduce that arithmetic, then cut back to 8 bits as ImageMagick does when
+it writes an 8-bit file (it truncates). Per-value maps become 256-entry lookup tables that
+libvips applies; only the per-pixel formulas (sepia, modulate, Hald lookups) run in numpy, a
+strip of rows at a time.
 """
 
 from __future__ import annotations
@@ -304,7 +305,7 @@ def sepia(image: pyvips.Image, level: float) -> pyvips.Image:
     out = np.empty(values.shape, np.uint8)
     for top in range(0, values.shape[0], _STRIP):
         stretched = stretch[toned[top : top + _STRIP]].astype(np.float32)
-        out[top : top + _STRIP] = to_8bit(np.floor(_contrast(stretched) + 0.5))
+        out[top : top + _STRIP] = to_8bit(np.floor(contrast(stretched) + 0.5))
     return join_alpha(from_array(out), alpha)
 
 
@@ -318,12 +319,9 @@ def _sepia_tone(rgb: np.ndarray, limit: float) -> np.ndarray:
     return toned
 
 
-def contrast(image: pyvips.Image) -> pyvips.Image:
-    """ImageMagick's -contrast: a sine curve on the HSB brightness, hue and saturation kept."""
-    return in_strips(image, _contrast)
-
-
-def _contrast(rgb: np.ndarray) -> np.ndarray:
+def contrast(rgb: np.ndarray) -> np.ndarray:
+    """ImageMagick's -contrast on Q16 RGB: a sine curve on the HSB brightness, hue and
+    saturation kept."""
     brightness = rgb.max(axis=-1, keepdims=True) / QUANTUM
     curved = brightness + 0.5 * (0.5 * (np.sin(np.pi * (brightness - 0.5)) + 1) - brightness)
     gain = np.clip(curved, 0, 1) / np.maximum(brightness, 1e-12)
