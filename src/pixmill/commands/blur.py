@@ -5,7 +5,7 @@ from pydantic import AliasChoices, Field
 
 from pixmill.commands import command
 from pixmill.commands._params import ImageParams
-from pixmill.engine import filters
+from pixmill.engine import filters, tone
 from pixmill.params import Float, Int
 
 
@@ -24,6 +24,9 @@ class Params(ImageParams):
 
 @command("blur", summary="Gaussian blur.", example={"radius": 50, "sigma": 30})
 def blur(params: Params, image: pyvips.Image) -> pyvips.Image:
-    """ImageMagick's -blur: a Gaussian of ``sigma`` (``radius`` / 2 when sigma is 0). Accepts the
-    short names ``rad`` and ``sig`` that PixLab's samples send."""
-    return filters.gaussian_blur(image, params.radius, params.sigma, params.channel)
+    """ImageMagick's -blur radius x sigma: its separable ``blur:`` kernel, ``2 * radius + 1``
+    taps wide (radius 0: wide enough for sigma). Colour bands only unless ``channel`` says
+    otherwise, as ImageMagick leaves alpha alone. Accepts the short names ``rad`` and ``sig``
+    that PixLab's samples send."""
+    blurred = filters.blur(image, params.radius, params.sigma)
+    return tone.select_channels(image, blurred, params.channel)

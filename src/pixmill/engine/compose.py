@@ -10,7 +10,7 @@ import pyvips
 
 from pixmill.engine.codec import from_array
 from pixmill.engine.color import with_alpha
-from pixmill.engine.filters import gaussian_blur
+from pixmill.engine.filters import blur
 from pixmill.params import Rgba
 
 Box = tuple[int, int, int, int]  # left, top, width, height
@@ -79,7 +79,7 @@ def blur_regions(
             image.height,
         )
         assert around is not None
-        blurred = gaussian_blur(image.crop(*around), radius, sigma)
+        blurred = blur(image.crop(*around), 0, effective)  # kernel sized for sigma
         region = blurred.crop(left - around[0], top - around[1], width, height)
         image = image.insert(region, left, top)
     return image

@@ -10,19 +10,6 @@ import numpy as np
 import pyvips
 
 from pixmill.engine.codec import from_array, to_array
-from pixmill.engine.color import apply_to_channels
-
-
-def gaussian_blur(
-    image: pyvips.Image, radius: float, sigma: float, channel: int | None = None
-) -> pyvips.Image:
-    """ImageMagick's -blur radius x sigma: sigma sets the strength; with sigma 0, radius/2."""
-    sigma = sigma if sigma > 0 else radius / 2
-    if sigma <= 0:
-        return image
-    blurred = image.gaussblur(sigma, precision="integer" if sigma < 3 else "float")
-    return apply_to_channels(image, blurred.cast(image.format), channel)
-
 
 # ImageMagick's convolution filters, with its kernel sizes and shapes (IM 6.9, Q16). The
 # kernels are built here in numpy and applied by libvips, which replicates edge pixels as
