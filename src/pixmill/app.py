@@ -70,6 +70,7 @@ def create_app(
         max_redirects=settings.fetch_max_redirects,
         allowed_hosts=settings.allowed_sources,
     )
+    models = ModelStore(settings.models_dir)
     dispatcher = Dispatcher(
         keys=keys,
         storage=storage,
@@ -87,6 +88,7 @@ def create_app(
         max_sources=settings.max_sources_per_request,
         trusted_proxies=frozenset(settings.trusted_proxies),
         access_log=access_log,
+        models=models,
         signer=Signer(settings.signing_key.get_secret_value()) if settings.signing_key else None,
     )
 
@@ -109,5 +111,5 @@ def create_app(
     )
     app.add_middleware(GuardMiddleware, max_query_bytes=settings.max_query_bytes)
     app.state.dispatcher = dispatcher
-    app.state.models = ModelStore(settings.models_dir)
+    app.state.models = models
     return app

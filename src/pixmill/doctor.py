@@ -22,14 +22,19 @@ def problem(cmd: Command, models: ModelStore | None = None) -> str | None:
     ``model:<name>`` a model file that must be installed in the models directory, and
     ``unsupported:<reason>`` a feature this server cannot offer."""
     models = models or runtime.store()
-    reasons = [_reason(need) for need in cmd.needs if not _available(need, models)]
+    missing = [need for need in cmd.needs if not _available(need, models)]
+    reasons = [
+        "not supported: " + need.removeprefix("unsupported:")
+        for need in missing
+        if need.startswith("unsupported:")
+    ]
+    absent = [f"'{need.removeprefix('model:')}'" for need in missing if need.startswith("model:")]
+    if absent:
+        reasons.append(f"model {', '.join(absent)} not installed (run `pixmill models install`)")
+    modules = [need for need in missing if not need.startswith(("unsupported:", "model:"))]
+    if modules:
+        reasons.append(f"missing {', '.join(modules)}")
     return "; ".join(reasons) or None
-
-
-def _reason(need: str) -> str:
-    if need.startswith("unsupported:"):
-        return "not supported: " + need.removeprefix("unsupported:")
-    return f"missing {need}"
 
 
 def report(models: ModelStore | None = None) -> list[tuple[str, str | None]]:

@@ -40,7 +40,7 @@ def test_an_empty_directory_is_not_ready_and_names_the_model(tmp_path):
 def test_doctor_reports_the_face_endpoints_by_model(tmp_path, models_dir):
     broken = dict(report(ModelStore(tmp_path)))
     for name in FACE_COMMANDS:
-        assert broken[name] is not None and "model:face-detector" in broken[name]
+        assert broken[name] is not None and "'face-detector'" in broken[name]
     working = dict(report(ModelStore(models_dir)))
     assert all(working[name] is None for name in FACE_COMMANDS)
 
@@ -80,11 +80,13 @@ def test_a_missing_model_is_a_503_naming_it_and_nothing_is_downloaded(bare_serve
         "facecompare": {"src": url, "target": url},
         "facelookup": {"face": url, "crowd": url},
     }
+    fetched = len(origin.requests)
     for name, params in calls.items():
         reply = client.get(f"/{name}", params={"key": key, **params})
         body = reply.json()
         assert reply.status_code == 503 and body["status"] == 503, (name, body)
         assert "'face-detector'" in body["error"] and "pixmill models install" in body["error"]
+    assert len(origin.requests) == fetched  # refused before any input was fetched
     status = client.get("/status").json()
     assert status["status"] == 200 and status["payload"] == "All Services are up & running"
     assert status["models"] == {spec.name: False for spec in MODELS}

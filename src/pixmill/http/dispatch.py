@@ -11,15 +11,17 @@ import anyio
 from starlette.requests import Request
 from starlette.responses import Response
 
+from pixmill import doctor
 from pixmill.commands import Command
 from pixmill.engine.codec import MIME, Limits, extension
-from pixmill.errors import BadRequest, NotFound, Unauthorized
+from pixmill.errors import BadRequest, NotFound, Unauthorized, Unavailable
 from pixmill.http import errors
 from pixmill.http.inputs import Caps, RawInputs, read_inputs
 from pixmill.http.replies import bytes_reply, json_reply
 from pixmill.jobs import Job, JobResult
 from pixmill.keys import KeyRecord, KeyStore
 from pixmill.keys.base import MAX_KEY_LENGTH
+from pixmill.models.runtime import ModelStore
 from pixmill.observability import AccessLog
 from pixmill.params import Params, sources_in, validate
 from pixmill.ratelimit import RateLimiter
@@ -48,6 +50,7 @@ class Dispatcher:
     max_sources: int
     trusted_proxies: frozenset[str]
     access_log: AccessLog
+    models: ModelStore
     signer: Signer | None = None  # set: every call must be signed (docs/security.md, check 38)
 
     async def __call__(self, request: Request, cmd: Command) -> Response:
@@ -65,6 +68,8 @@ class Dispatcher:
         key = await self._authenticate(raw.params, request)
         if self.signer is not None:
             self.signer.verify(request.url.path, raw.params, raw.upload)
+        if cmd.needs and (problem := doctor.problem(cmd, self.models)):
+            raise Unavailable(f"{cmd.name} is unavailable on this server: {problem}")
         if cmd.runs_in_worker:
             params = validate(cmd.params, self._with_upload(cmd, raw))
             with self.pool.admit():  # a request with bad parameters never takes a place
