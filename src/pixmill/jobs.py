@@ -12,7 +12,7 @@ from typing import Any
 import pyvips
 
 from pixmill.commands import Command, discover
-from pixmill.engine.codec import Input, Limits, Output, decode, encode, read_input
+from pixmill.engine.codec import Input, Limits, Output, decode, encode, output_format, read_input
 from pixmill.errors import BadRequest, NotFound
 from pixmill.params import Params
 
@@ -84,6 +84,8 @@ def _run(cmd: Command, job: Job) -> JobResult:
         return JobResult(fields=result)
     if isinstance(result, pyvips.Image):
         result = Output(result)
-    fmt = result.format or (inputs.raw(primary).format if primary else "png")
+    fmt = result.format or (
+        output_format(inputs.raw(primary).format, result.image) if primary else "png"
+    )
     data = encode(result.image, fmt, job.limits, result.quality)
     return JobResult(data=data, format=fmt, fields=result.fields)

@@ -22,7 +22,7 @@ class FaceParams(Params):
     "facegenerate",
     summary="Synthesise a face image (not supported: no offline generative model).",
     tags=("face",),
-    needs=("unsupported:no generative face model ships offline",),
+    needs=("unsupported:it needs a generative face model, and no generative model ships offline",),
 )
 async def facegenerate(params: FaceParams) -> dict[str, Any]:
     """PixLab lists facegenerate (synthesise a realistic face) without documenting it. No

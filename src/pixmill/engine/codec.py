@@ -218,7 +218,19 @@ def from_array(array: np.ndarray) -> pyvips.Image:
     height, width = array.shape[:2]
     bands = 1 if array.ndim == 2 else array.shape[2]
     image = pyvips.Image.new_from_memory(array.tobytes(), width, height, bands, "uchar")
-    return image.copy(interpretation="b-w" if bands <= 2 else "srgb")
+    # 72 DPI, as ImageMagick assumes: libvips' placeholder of 1 px/mm would claim 25.4 DPI.
+    return image.copy(interpretation="b-w" if bands <= 2 else "srgb", xres=_DPI_72, yres=_DPI_72)
+
+
+_DPI_72 = 72 / 25.4  # libvips keeps resolution in pixels per millimetre
+
+
+def output_format(input_format: str, image: pyvips.Image) -> str:
+    """The format an output takes when the command does not choose: the input's, except HEIF,
+    which this libvips cannot write (no HEVC encoder): PNG with transparency, else JPEG."""
+    if input_format == "heif":
+        return "png" if image.hasalpha() else "jpeg"
+    return input_format
 
 
 def to_array(image: pyvips.Image) -> np.ndarray:
@@ -251,9 +263,8 @@ def encode(image: pyvips.Image, fmt: str, limits: Limits, quality: int | None = 
             return image.gifsave_buffer(keep="none")
         if fmt == "tiff":
             return image.tiffsave_buffer(compression="deflate", keep="none")
-        if fmt in ("heif", "avif"):
-            compression = "av1" if fmt == "avif" else "hevc"
-            return image.heifsave_buffer(Q=q, compression=compression, keep="none")
+        if fmt == "avif":  # HEIC is not written: the wheel's libheif has no HEVC encoder
+            return image.heifsave_buffer(Q=q, compression="av1", keep="none")
         if fmt in ("bmp", "ico"):
             return _encode_with_pillow(image, fmt)
     except pyvips.Error as error:
