@@ -41,6 +41,7 @@ def limits_of(settings: Settings) -> Limits:
         max_frames=settings.max_frames,
         max_animation_pixels=int(settings.max_animation_megapixels * 1e6),
         quality=settings.jpeg_quality,
+        optimize_jpeg=settings.jpeg_optimize_coding,
         max_jpeg_scans=settings.max_jpeg_scans,
         max_input_side=settings.max_input_side,
     )

@@ -99,6 +99,11 @@ class Settings(BaseSettings):
         100, ge=10, description="Most scans in a progressive JPEG (each re-walks the image)."
     )
     jpeg_quality: int = Field(85, ge=1, le=100, description="Default JPEG/WebP output quality.")
+    jpeg_optimize_coding: bool = Field(
+        False,
+        description="Optimise JPEG Huffman tables: about 5% smaller files for 10-15% more CPU "
+        "on a 1080p thumbnail (measured, docs/benchmarks.md).",
+    )
 
     # Workers (architecture.md §4.6)
     workers: int = Field(2, ge=1, le=64, description="Worker processes that decode and process.")

@@ -47,6 +47,7 @@ class Limits:
     quality: int
     max_jpeg_scans: int = 100  # security.md check 13: scans are a CPU bomb that passes size checks
     max_input_side: int = 65535  # inputs may be thin strips; their pixels are what costs
+    optimize_jpeg: bool = False  # optimised Huffman tables: ~5% smaller, ~10-15% more CPU
 
 
 @dataclass(frozen=True)
@@ -251,7 +252,9 @@ def encode(image: pyvips.Image, fmt: str, limits: Limits, quality: int | None = 
     q = quality or limits.quality
     try:
         if fmt == "jpeg":
-            data = _opaque(image).jpegsave_buffer(Q=q, keep="none", optimize_coding=True)
+            data = _opaque(image).jpegsave_buffer(
+                Q=q, keep="none", optimize_coding=limits.optimize_jpeg
+            )
             return _with_density(data, image)
         if fmt == "png":
             # As ImageMagick reads a PNG quality: its tens digit is the zlib level.
