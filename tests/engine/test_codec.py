@@ -37,3 +37,8 @@ def test_heif_inputs_come_back_as_jpeg_or_png() -> None:
 def test_avif_is_written() -> None:
     data = codec.encode(codec.from_array(np.full((16, 16, 3), 90, np.uint8)), "avif", LIMITS)
     assert codec.sniff(data) == "avif"
+
+
+def test_sos_markers_are_counted_exactly() -> None:
+    assert codec._count_sos(b"\xff\xd8\xff\xda..\xff\x00\xda\xff\xda\xff\xff\xda\xff") == 3
+    assert codec._count_sos(b"") == 0 and codec._count_sos(b"\xff") == 0
