@@ -35,11 +35,13 @@ def _flat_jpeg(side: int) -> bytes:
     return buffer.getvalue()
 
 
-SLOW = _flat_jpeg(2000)  # blur with sigma 100 on 4 MP takes far longer than the job limit
+# A motion blur at its largest sigma on 36 MP: about 30 s of CPU here (4 s for sigma 100 on
+# 9 MP, linear in pixels and in sigma), many times the job limit, and within every bound.
+SLOW = _flat_jpeg(6000)
 
 
 def slow_job(server: Server) -> httpx.Response:
-    return server.upload("/blur", SLOW, sigma=100, timeout=60)
+    return server.upload("/motionblur", SLOW, sigma=200, angle=30, timeout=60)
 
 
 def test_a_cpu_bomb_within_every_parameter_bound_is_killed_at_the_deadline(server: Server):
