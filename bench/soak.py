@@ -105,7 +105,7 @@ def workload() -> tuple[list[tuple[str, Call]], list[tuple[str, Call]]]:
         ("unicode digits", _get("rotate", img="http://x/", degree="１８０")),
         ("huge output canvas", _upload("resize", small, width=16384, height=16384)),
         ("wrong key", lambda c, b, k: c.get(f"{b}/rotate", params={"key": k + "x"})),
-        ("cpu bomb (killed)", _upload("blur", _photo(1500, 1500), sigma=100)),
+        ("cpu bomb (killed)", _upload("motionblur", _photo(3000, 3000), sigma=200, angle=30)),
     ]
     return normal, hostile
 
