@@ -70,3 +70,8 @@ def _runnable(cmd) -> bool:
 def test_each_image_command_runs_its_example(cmd, api, astronaut_url) -> None:
     reply = api.post_json(cmd.name, {"img": astronaut_url, **cmd.example})
     api.image(reply)
+
+
+def test_bounds_of_optional_numbers_use_json_schema_names() -> None:
+    width = document(REGISTRY)["components"]["schemas"]["border_params"]["properties"]["width"]
+    assert {"type": "integer", "minimum": 0, "maximum": 300} in width["anyOf"]

@@ -26,7 +26,9 @@ def document(registry: Registry) -> dict[str, Any]:
     paths: dict[str, Any] = {"/status": _status_path()}
     for cmd in registry.commands():
         # Serialization mode renders defaults through their serializers (colours as text).
-        schema = cmd.params.model_json_schema(ref_template=_REF, mode="serialization")
+        schema = _json_schema_bounds(
+            cmd.params.model_json_schema(ref_template=_REF, mode="serialization")
+        )
         schemas.update(schema.pop("$defs", {}))
         model = f"{cmd.name}_params"
         schemas[model] = schema
@@ -49,6 +51,25 @@ def document(registry: Registry) -> dict[str, Any]:
         "security": [{"key": []}, {"header": []}],
         "paths": paths,
     }
+
+
+_BOUNDS = {"ge": "minimum", "le": "maximum", "gt": "exclusiveMinimum", "lt": "exclusiveMaximum"}
+
+
+def _json_schema_bounds(node: Any, names: bool = False) -> Any:
+    """Pydantic leaves the bounds of an optional, pre-validated number as ``ge``/``le``
+    (``Int | None = Field(ge=...)``); JSON Schema spells them ``minimum``/``maximum``.
+    Keys of a ``properties`` mapping are parameter names and stay as they are."""
+    if isinstance(node, dict):
+        return {
+            (key if names else _BOUNDS.get(key, key)): _json_schema_bounds(
+                value, names=key == "properties" and not names
+            )
+            for key, value in node.items()
+        }
+    if isinstance(node, list):
+        return [_json_schema_bounds(item) for item in node]
+    return node
 
 
 def _path(cmd: Command, name: str, schema: dict[str, Any], model: str) -> dict[str, Any]:
