@@ -31,7 +31,10 @@ class RateLimiter:
 
     def __init__(self, per_minute: int, storage_uri: str = "memory://") -> None:
         self._item = parse(f"{per_minute}/minute")
-        self._limiter = SlidingWindowCounterRateLimiter(storage_from_string(f"async+{storage_uri}"))
+        # limits defaults to the coredis client for Redis; redis-py is the better-kept one.
+        options = {"implementation": "redispy"} if storage_uri.startswith("redis") else {}
+        storage = storage_from_string(f"async+{storage_uri}", **options)
+        self._limiter = SlidingWindowCounterRateLimiter(storage)
 
     async def hit(self, address: str) -> None:
         bucket = client_bucket(address)
