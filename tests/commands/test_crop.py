@@ -31,3 +31,13 @@ def test_crop_rejects_bad_sizes(api, astronaut_url, bad):
 
 def test_crop_outside_the_image_is_a_400(api, astronaut_url):
     api.error(api.get("crop", img=astronaut_url, x=600, y=600, width=10), 400)
+
+
+def test_crop_upload_with_blob_answers_the_bytes(api):
+    from tests.support import photo
+
+    reply = api.upload("crop", photo("coffee", "PNG"), x=10, y=20, width=30, height=40, blob="1")
+    assert reply.headers["content-type"] == "image/png"
+    out = pixels(reply.content)
+    assert out.shape == (40, 30, 3)
+    assert np.array_equal(out, photo_array("coffee")[20:60, 10:40].astype(np.int16))
