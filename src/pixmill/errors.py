@@ -49,14 +49,6 @@ class NotFound(PixmillError):
     status = 404
 
 
-class MethodNotAllowed(PixmillError):
-    status = 405
-
-    def __init__(self, message: str, allow: tuple[str, ...]) -> None:
-        super().__init__(message)
-        self.allow = allow
-
-
 class PayloadTooLarge(PixmillError):
     status = 413
 
@@ -77,8 +69,3 @@ class Unavailable(PixmillError):
     """A feature whose dependency (a model file, an optional package) is missing."""
 
     status = 503
-
-
-def bad_parameter(name: str, reason: str) -> BadRequest:
-    """The 400 that names the parameter at fault."""
-    return BadRequest(f"Invalid value for parameter '{name}': {reason}")

@@ -12,6 +12,7 @@ __all__ = [
     "MAX_SIDE",
     "ImageParams",
     "OptionalSize",
+    "Region",
     "Side",
     "channel_field",
     "pair_sides",
@@ -40,6 +41,13 @@ class OptionalSize(ImageParams):
     @model_validator(mode="after")
     def _fill_missing_side(self) -> Self:
         return pair_sides(self)
+
+
+class Region(OptionalSize):
+    """A rectangle: ``width``/``height`` as OptionalSize, its top-left corner at ``x``/``y``."""
+
+    x: Int = Field(0, ge=0, le=1_000_000, description="Left edge of the region.")
+    y: Int = Field(0, ge=0, le=1_000_000, description="Top edge of the region.")
 
 
 def require_either(model: Params, first: str = "width", second: str = "height") -> Params:

@@ -1,17 +1,10 @@
 from __future__ import annotations
 
 import pyvips
-from pydantic import Field
 
 from pixmill.commands import command
-from pixmill.commands._params import OptionalSize
+from pixmill.commands._params import Region
 from pixmill.engine import animation, geometry
-from pixmill.params import Int
-
-
-class Params(OptionalSize):
-    x: Int = Field(0, ge=0, le=1_000_000, description="Left edge of the region.")
-    y: Int = Field(0, ge=0, le=1_000_000, description="Top edge of the region.")
 
 
 @command(
@@ -21,7 +14,7 @@ class Params(OptionalSize):
     animated=True,
     example={"x": 150, "y": 70, "width": 256},
 )
-def cropgif(params: Params, image: pyvips.Image) -> pyvips.Image:
+def cropgif(params: Region, image: pyvips.Image) -> pyvips.Image:
     """Cuts the same ``width`` x ``height`` region at (``x``, ``y``) out of every frame (a
     missing side takes the other's value); the region is clipped to the frame. Timing and
     looping are kept; a GIF stays a GIF, a WebP a WebP, and a still image is cropped once."""

@@ -9,7 +9,7 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 
-from pixmill.errors import MethodNotAllowed, PixmillError, TooManyRequests
+from pixmill.errors import PixmillError, TooManyRequests
 from pixmill.http.replies import error_reply
 
 log = logging.getLogger("pixmill.http")
@@ -26,8 +26,6 @@ def render(error: Exception, path: str = "") -> Response:
         headers: dict[str, str] = {}
         if isinstance(error, TooManyRequests):
             headers["Retry-After"] = str(error.retry_after)
-        if isinstance(error, MethodNotAllowed):
-            headers["Allow"] = ", ".join(error.allow)
         return error_reply(error.status, error.message, headers)
     if isinstance(error, HTTPException):
         message = _FRAMEWORK_MESSAGES.get(error.status_code) or HTTPStatus(error.status_code).phrase
